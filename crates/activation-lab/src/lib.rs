@@ -1,0 +1,46 @@
+//! # Activation Lab
+//!
+//! Why do neural networks need activation functions? This crate holds the
+//! pieces the notebook series is built from: the net input, a catalogue of
+//! activation functions, seeded datasets, logistic regression and a
+//! one-hidden-layer perceptron with 200 sigmoid units.
+//!
+//! **Start with notebook 01** (`notebooks/01-net-input.ipynb`); each notebook
+//! needs a single `:dep` on this crate and `use activation_lab::prelude::*;`.
+//!
+//! ```
+//! use activation_lab::prelude::*;
+//!
+//! # fn main() -> activation_lab::Result<()> {
+//! let data = moons(1000, 0.2, 7)?;                    // not linearly separable
+//! let linear = LogisticRegression::new().fit(&data)?;  // a straight boundary
+//! let mlp = Mlp::new().hidden_units(200).fit(&data)?;  // 200 sigmoid units
+//! let acc_linear = linear.accuracy(&data)?;
+//! let acc_mlp = mlp.accuracy(&data)?;
+//! assert!(acc_linear < 0.9 && acc_mlp > 0.95);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Everything that a user can get wrong returns a [`Result`] whose
+//! [`Error`] says what was wrong and what was expected; no public function
+//! panics on user input.
+#![deny(missing_docs)]
+
+pub mod activation;
+pub mod data;
+mod error;
+pub mod metrics;
+pub mod models;
+pub mod net_input;
+pub mod prelude;
+pub mod rng;
+
+pub use activation::{Activation, ActivationInfo};
+pub use data::{Dataset, DatasetKind, Standardizer};
+pub use error::{Error, Result};
+pub use metrics::ConfusionMatrix;
+pub use models::{
+    FitOptions,
+    Classifier, History, LogisticModel, LogisticRegression, Mlp, MlpModel, Optimizer,
+};

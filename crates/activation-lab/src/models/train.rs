@@ -1,0 +1,178 @@
+//! The training loop shared by both models: epochs, seeded minibatches,
+//! the optimiser step, the history and the observer.
+
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
+use rand::seq::SliceRandom;
+
+use super::{History, SlotState, UpdateRule};
+use crate::activation::softplus;
+use crate::data::Standardizer;
+use crate::rng::ChaCha8Rng;
+use crate::{Error, Result};
+
+/// A model that the loop can train: a forward/backward pass that fills a
+/// workspace with gradients, and parameter groups to update from them.
+pub(crate) trait Network {
+    /// Buffers for one batch (activations and gradients).
+    type Workspace;
+
+    /// Buffers for batches of up to `max_batch` rows.
+    fn workspace(&self, max_batch: usize) -> Self::Workspace;
+
+    /// Forward and backward pass on one batch. Returns the batch loss (mean
+    /// cross-entropy plus `l2/(2m)·Σw²`) and the number of rows classified
+    /// correctly; leaves the gradient of that loss in `ws`.
+    fn forward_backward(
+        &self,
+        x: ArrayView2<'_, f64>,
+        y: ArrayView1<'_, f64>,
+        l2: f64,
+        ws: &mut Self::Workspace,
+    ) -> (f64, usize);
+
+    /// Lengths of the parameter groups, in a fixed order.
+    fn group_lens(&self) -> Vec<usize>;
+
+    /// Calls `f(group, parameters, gradient)` for each group, in order.
+    fn for_each_group(&mut self, ws: &Self::Workspace, f: &mut dyn FnMut(usize, &mut [f64], &[f64]));
+
+    /// The output net input z for each row (for validation metrics).
+    fn decision(&self, x: ArrayView2<'_, f64>) -> Array1<f64>;
+}
+
+/// Settings of the loop itself (already validated by the caller).
+pub(crate) struct LoopSettings {
+    pub rule: UpdateRule,
+    pub epochs: usize,
+    /// 0 = full batch.
+    pub batch_size: usize,
+    pub shuffle: bool,
+    pub l2: f64,
+}
+
+/// Mean cross-entropy and accuracy of raw net inputs `z` against labels.
+pub(crate) fn loss_and_accuracy(z: &Array1<f64>, y: &Array1<u8>) -> (f64, f64) {
+    let n = z.len().max(1) as f64;
+    let mut loss = 0.0;
+    let mut correct = 0usize;
+    for (&zi, &yi) in z.iter().zip(y) {
+        loss += softplus(zi) - f64::from(yi) * zi;
+        correct += usize::from(u8::from(zi >= 0.0) == yi);
+    }
+    (loss / n, correct as f64 / n)
+}
+
+/// Runs `settings.epochs` epochs of (minibatch) training on `net`.
+///
+/// `observe(epoch, net)` is called after every epoch (epoch ≥ 1); the caller
+/// decides which epochs to record.
+pub(crate) fn train<N: Network>(
+    net: &mut N,
+    x: &Array2<f64>,
+    y: &Array1<u8>,
+    validation: Option<(&Array2<f64>, &Array1<u8>)>,
+    settings: &LoopSettings,
+    rng: &mut ChaCha8Rng,
+    observe: &mut dyn FnMut(usize, &N),
+) -> Result<History> {
+    let n = x.nrows();
+    let batch = if settings.batch_size == 0 || settings.batch_size >= n {
+        n
+    } else {
+        settings.batch_size
+    };
+    let full_batch = batch == n;
+    let y_f64 = y.mapv(f64::from);
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut ws = net.workspace(batch);
+    let mut x_batch = Array2::<f64>::zeros((if full_batch { 0 } else { batch }, x.ncols()));
+    let mut y_batch = Array1::<f64>::zeros(if full_batch { 0 } else { batch });
+    let mut state: Vec<SlotState> = net
+        .group_lens()
+        .into_iter()
+        .map(|len| SlotState::new(len, &settings.rule))
+        .collect();
+    let mut history = History::default();
+    let mut step: u64 = 0;
+
+    for epoch in 1..=settings.epochs {
+        if settings.shuffle && !full_batch {
+            order.shuffle(rng);
+        }
+        let mut loss_sum = 0.0;
+        let mut correct = 0usize;
+        for chunk in order.chunks(batch) {
+            let m = chunk.len();
+            // gather the batch ([m, d]); a full batch is used in place
+            let (loss, right) = if full_batch {
+                net.forward_backward(x.view(), y_f64.view(), settings.l2, &mut ws)
+            } else {
+                for (row, &i) in chunk.iter().enumerate() {
+                    x_batch.row_mut(row).assign(&x.row(i));
+                    y_batch[row] = y_f64[i];
+                }
+                let xb = x_batch.slice(ndarray::s![..m, ..]);
+                let yb = y_batch.slice(ndarray::s![..m]);
+                net.forward_backward(xb, yb, settings.l2, &mut ws)
+            };
+            loss_sum += loss * m as f64;
+            correct += right;
+            // update
+            step += 1;
+            let rule = &settings.rule;
+            net.for_each_group(&ws, &mut |g, p, grad| rule.step(p, grad, &mut state[g], step));
+        }
+        let loss = loss_sum / n as f64;
+        if !loss.is_finite() {
+            return Err(Error::Diverged {
+                epoch,
+                loss,
+                learning_rate: settings.rule.learning_rate,
+            });
+        }
+        history.train_loss.push(loss);
+        history.train_accuracy.push(correct as f64 / n as f64);
+        if let Some((xv, yv)) = validation {
+            if xv.nrows() > 0 {
+                let (l, a) = loss_and_accuracy(&net.decision(xv.view()), yv);
+                history.test_loss.push(l);
+                history.test_accuracy.push(a);
+            }
+        }
+        observe(epoch, net);
+    }
+    Ok(history)
+}
+
+/// Sum of squares of the rows of a weight matrix or vector (for L2).
+pub(crate) fn sum_of_squares<'a>(values: impl IntoIterator<Item = &'a f64>) -> f64 {
+    values.into_iter().map(|w| w * w).sum()
+}
+
+/// Column-wise sum of a matrix: `[m, h] → [h]`.
+pub(crate) fn column_sums(m: ArrayView2<'_, f64>) -> Array1<f64> {
+    m.sum_axis(Axis(0))
+}
+
+/// Rewrites first-layer weights `w` (`[d, h]`) and biases `b` (`[h]`) that
+/// act on raw inputs into the equivalent ones acting on standardised inputs:
+///
+/// ```text
+/// x·w + b = ((x − μ)/s)·(s∘w) + (b + μ·w)
+/// ```
+pub(crate) fn weights_to_standardized(w: &mut Array2<f64>, b: &mut Array1<f64>, scaler: &Standardizer) {
+    for ((mut row, &mu), &s) in w.rows_mut().into_iter().zip(scaler.mean()).zip(scaler.scale()) {
+        b.scaled_add(mu, &row);
+        row *= s;
+    }
+}
+
+/// The inverse of [`weights_to_standardized`]: weights learned on
+/// standardised inputs rewritten to act on raw inputs, so a fitted model
+/// never needs the scaler.
+pub(crate) fn weights_to_raw(w: &mut Array2<f64>, b: &mut Array1<f64>, scaler: &Standardizer) {
+    for ((mut row, &mu), &s) in w.rows_mut().into_iter().zip(scaler.mean()).zip(scaler.scale()) {
+        row /= s;
+        b.scaled_add(-mu, &row);
+    }
+}

@@ -1,0 +1,32 @@
+//! Everything a notebook needs, in one `use`:
+//!
+//! ```
+//! use activation_lab::prelude::*;
+//! let z = array![-2.0, 0.0, 2.0];
+//! let a = Activation::Sigmoid.apply(&z);
+//! assert_eq!(a[1], 0.5);
+//! ```
+//!
+//! Besides the crate's own types and functions it re-exports the `ndarray`,
+//! `rand`, `rand_chacha` and `plotters` crates (and ndarray's `array!`,
+//! `s!`, `Array1`, `Array2`), so a notebook needs a single `:dep` and its
+//! versions always match the crate's.
+
+pub use crate::activation::{
+    Activation, ActivationInfo, catalogue, cheat_sheet_html, cheat_sheet_markdown, log_sigmoid,
+    sigmoid, sigmoid_derivative, softplus, threshold, unit_step,
+};
+pub use crate::data::{Dataset, DatasetKind, Standardizer, blobs, circles, moons, spirals, xor};
+pub use crate::metrics::{ConfusionMatrix, accuracy, log_loss, log_loss_from_logits};
+pub use crate::models::{
+    Classifier, FitOptions, History, LogisticGradients, LogisticModel, LogisticRegression, Mlp,
+    MlpGradients, MlpModel, Optimizer,
+};
+pub use crate::net_input::{net_input, net_input_batch};
+pub use crate::rng::{ChaCha8Rng, seeded};
+pub use crate::{Error, Result};
+
+pub use ndarray::{self, Array1, Array2, Axis, array, s};
+pub use plotters;
+pub use rand::{self, Rng, SeedableRng};
+pub use rand_chacha;
