@@ -43,7 +43,9 @@ pub enum Error {
     },
 
     /// A NaN or infinite number where finite numbers are required.
-    #[error("{what} has a non-finite value ({value}) at row {row}, column {column}: expected finite numbers")]
+    #[error(
+        "{what} has a non-finite value ({value}) at row {row}, column {column}: expected finite numbers"
+    )]
     NonFinite {
         /// Where it was found: "features", "weights", …
         what: String,
@@ -123,7 +125,9 @@ pub enum Error {
     },
 
     /// Training produced non-finite numbers (usually a learning rate that is too large).
-    #[error("training diverged at epoch {epoch} (the loss became {loss}): expected a smaller learning_rate than {learning_rate}")]
+    #[error(
+        "training diverged at epoch {epoch} (the loss became {loss}): expected a smaller learning_rate than {learning_rate}"
+    )]
     Diverged {
         /// 1-based epoch at which the loss stopped being finite.
         epoch: usize,
@@ -193,7 +197,10 @@ mod tests {
             column: Some("x2".into()),
             message: "\"abc\" is not a number".into(),
         };
-        assert_eq!(e.to_string(), "CSV line 4, column x2: \"abc\" is not a number");
+        assert_eq!(
+            e.to_string(),
+            "CSV line 4, column x2: \"abc\" is not a number"
+        );
         let e = Error::Csv {
             line: 1,
             column: None,

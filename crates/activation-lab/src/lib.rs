@@ -41,6 +41,5 @@ pub use data::{Dataset, DatasetKind, Standardizer};
 pub use error::{Error, Result};
 pub use metrics::ConfusionMatrix;
 pub use models::{
-    FitOptions,
-    Classifier, History, LogisticModel, LogisticRegression, Mlp, MlpModel, Optimizer,
+    Classifier, FitOptions, History, LogisticModel, LogisticRegression, Mlp, MlpModel, Optimizer,
 };

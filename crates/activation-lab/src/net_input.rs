@@ -134,7 +134,10 @@ mod tests {
         let err = net_input_batch(&array![[1.0, 2.0, 3.0]], &array![1.0, 2.0], 0.0).unwrap_err();
         assert_eq!(err.to_string(), "expected 2 feature columns, found 3");
         let err = net_input(&array![1.0], &array![1.0, 2.0], 0.0).unwrap_err();
-        assert_eq!(err.to_string(), "expected 2 inputs (one per weight), found 1");
+        assert_eq!(
+            err.to_string(),
+            "expected 2 inputs (one per weight), found 1"
+        );
     }
 
     #[test]
@@ -161,6 +164,9 @@ mod tests {
     #[test]
     fn an_empty_batch_gives_no_net_inputs() {
         let x = Array2::<f64>::zeros((0, 2));
-        assert_eq!(net_input_batch(&x, &array![1.0, 2.0], 0.0).unwrap().len(), 0);
+        assert_eq!(
+            net_input_batch(&x, &array![1.0, 2.0], 0.0).unwrap().len(),
+            0
+        );
     }
 }

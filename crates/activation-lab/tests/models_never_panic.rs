@@ -79,14 +79,25 @@ fn ragged_and_mismatched_json_give_clear_errors() {
     );
     let short = r#"{"hidden_weights": [[1, 2]], "hidden_bias": [0], "output_weights": [1, 1], "output_bias": 0}"#;
     let err = MlpModel::from_json(short).unwrap_err();
-    assert_eq!(err.to_string(), "expected 2 hidden_bias entries (one per hidden unit), found 1");
+    assert_eq!(
+        err.to_string(),
+        "expected 2 hidden_bias entries (one per hidden unit), found 1"
+    );
 }
 
 #[test]
 fn step_activations_are_rejected_for_training_with_a_reason() {
     let data = xor(50, 0.0, 1).unwrap();
-    let err = Mlp::new().activation(Activation::UnitStep).fit(&data).unwrap_err();
-    assert!(err.to_string().starts_with("invalid activation = unit_step: expected an activation with a useful derivative"), "{err}");
+    let err = Mlp::new()
+        .activation(Activation::UnitStep)
+        .fit(&data)
+        .unwrap_err();
+    assert!(
+        err.to_string().starts_with(
+            "invalid activation = unit_step: expected an activation with a useful derivative"
+        ),
+        "{err}"
+    );
 }
 
 #[test]

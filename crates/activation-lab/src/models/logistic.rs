@@ -12,7 +12,10 @@ use std::path::Path;
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 use serde::{Deserialize, Serialize};
 
-use super::train::{self, LoopSettings, Network, sum_of_squares, weights_to_raw, weights_to_standardized};
+use super::train::{
+    self, GroupVisitor, LoopSettings, Network, sum_of_squares, weights_to_raw,
+    weights_to_standardized,
+};
 use super::{
     Classifier, History, Optimizer, UpdateRule, check_epochs, check_input, check_non_negative,
     check_validation,
@@ -186,10 +189,14 @@ impl LogisticRegression {
         train.check_trainable("the training data")?;
         let d = train.n_features();
         check_validation(validation, d)?;
-        if let Some(init) = init {
-            if init.weights.len() != d {
-                return Err(Error::shape("weights in the starting model", d, init.weights.len()));
-            }
+        if let Some(init) = init
+            && init.weights.len() != d
+        {
+            return Err(Error::shape(
+                "weights in the starting model",
+                d,
+                init.weights.len(),
+            ));
         }
 
         // standardise (or not); starting weights follow the inputs
@@ -374,7 +381,12 @@ impl LogisticModel {
             bias: self.bias,
         };
         let mut ws = net.workspace(data.n_samples());
-        let (loss, _) = net.forward_backward(data.features().view(), data.labels_f64().view(), l2, &mut ws);
+        let (loss, _) = net.forward_backward(
+            data.features().view(),
+            data.labels_f64().view(),
+            l2,
+            &mut ws,
+        );
         Ok((
             loss,
             LogisticGradients {
@@ -497,7 +509,7 @@ impl Network for LinearUnit {
         let mut d_bias = 0.0;
         for (zi, &yi) in z.iter_mut().zip(y) {
             let zz = *zi + self.bias;
-            loss += softplus(zz) - yi * zz;
+            loss += softplus(if yi == 1.0 { -zz } else { zz });
             correct += usize::from((zz >= 0.0) == (yi == 1.0));
             // backward: ∂loss/∂z_i = (σ(z_i) − y_i)/m
             *zi = (sigmoid(zz) - yi) * inv_m;
@@ -515,7 +527,7 @@ impl Network for LinearUnit {
         vec![self.weights.len(), 1]
     }
 
-    fn for_each_group(&mut self, ws: &LinearWorkspace, f: &mut dyn FnMut(usize, &mut [f64], &[f64])) {
+    fn for_each_group(&mut self, ws: &LinearWorkspace, f: &mut GroupVisitor<'_>) {
         if let (Some(w), Some(g)) = (self.weights.as_slice_mut(), ws.d_weights.as_slice()) {
             f(0, w, g);
         }
@@ -534,20 +546,33 @@ mod tests {
     use ndarray::array;
 
     fn tiny() -> Dataset {
-        Dataset::new(array![[0.0, 1.0], [1.0, 0.0], [2.0, 2.0], [-1.0, -2.0]], array![1, 0, 1, 0]).unwrap()
+        Dataset::new(
+            array![[0.0, 1.0], [1.0, 0.0], [2.0, 2.0], [-1.0, -2.0]],
+            array![1, 0, 1, 0],
+        )
+        .unwrap()
     }
 
     #[test]
     fn rejects_a_non_positive_learning_rate() {
         for lr in [0.0, -0.1, f64::NAN, f64::INFINITY] {
-            let err = LogisticRegression::new().learning_rate(lr).fit(&tiny()).unwrap_err();
-            assert!(err.to_string().starts_with("invalid learning_rate"), "{err}");
+            let err = LogisticRegression::new()
+                .learning_rate(lr)
+                .fit(&tiny())
+                .unwrap_err();
+            assert!(
+                err.to_string().starts_with("invalid learning_rate"),
+                "{err}"
+            );
         }
     }
 
     #[test]
     fn rejects_zero_epochs() {
-        let err = LogisticRegression::new().epochs(0).fit(&tiny()).unwrap_err();
+        let err = LogisticRegression::new()
+            .epochs(0)
+            .fit(&tiny())
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
             "invalid epochs = 0: expected a whole number from 1 to 10000000"
@@ -557,22 +582,36 @@ mod tests {
     #[test]
     fn rejects_negative_l2() {
         let err = LogisticRegression::new().l2(-1.0).fit(&tiny()).unwrap_err();
-        assert_eq!(err.to_string(), "invalid l2 = -1: expected a finite number ≥ 0");
+        assert_eq!(
+            err.to_string(),
+            "invalid l2 = -1: expected a finite number ≥ 0"
+        );
     }
 
     #[test]
     fn rejects_empty_and_single_class_training_data() {
         let empty = Dataset::new(Array2::zeros((0, 2)), Array1::zeros(0)).unwrap();
-        assert!(matches!(LogisticRegression::new().fit(&empty), Err(Error::Empty { .. })));
+        assert!(matches!(
+            LogisticRegression::new().fit(&empty),
+            Err(Error::Empty { .. })
+        ));
         let one = Dataset::new(array![[0.0, 1.0], [1.0, 0.0]], array![1, 1]).unwrap();
-        assert!(matches!(LogisticRegression::new().fit(&one), Err(Error::SingleClass { .. })));
+        assert!(matches!(
+            LogisticRegression::new().fit(&one),
+            Err(Error::SingleClass { .. })
+        ));
     }
 
     #[test]
     fn rejects_a_starting_model_of_the_wrong_size() {
         let init = LogisticModel::from_weights(array![1.0, 2.0, 3.0], 0.0).unwrap();
-        let err = LogisticRegression::new().fit_from(&init, &tiny()).unwrap_err();
-        assert_eq!(err.to_string(), "expected 2 weights in the starting model, found 3");
+        let err = LogisticRegression::new()
+            .fit_from(&init, &tiny())
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "expected 2 weights in the starting model, found 3"
+        );
     }
 
     #[test]
@@ -610,7 +649,10 @@ mod tests {
     fn standardising_does_not_change_what_is_learned_much() {
         let data = blobs(200, 0.6, 3).unwrap();
         let a = LogisticRegression::new().fit(&data).unwrap();
-        let b = LogisticRegression::new().standardize(false).fit(&data).unwrap();
+        let b = LogisticRegression::new()
+            .standardize(false)
+            .fit(&data)
+            .unwrap();
         let pa = a.predict(data.features()).unwrap();
         let pb = b.predict(data.features()).unwrap();
         let agree = pa.iter().zip(&pb).filter(|(a, b)| a == b).count();
@@ -621,7 +663,10 @@ mod tests {
     fn validation_history_has_one_entry_per_epoch() {
         let data = moons(200, 0.2, 1).unwrap();
         let (train, test) = data.split(0.25, 1).unwrap();
-        let model = LogisticRegression::new().epochs(7).fit_validated(&train, &test).unwrap();
+        let model = LogisticRegression::new()
+            .epochs(7)
+            .fit_validated(&train, &test)
+            .unwrap();
         assert_eq!(model.history().test_loss.len(), 7);
         assert_eq!(model.history().test_accuracy.len(), 7);
     }
@@ -633,7 +678,11 @@ mod tests {
         assert_eq!(back.weights(), model.weights());
         assert_eq!(back.bias(), model.bias());
         let err = LogisticModel::from_json("{\"weights\": [1.0]}").unwrap_err();
-        assert!(err.to_string().starts_with("model JSON: missing field `bias`"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("model JSON: missing field `bias`"),
+            "{err}"
+        );
         assert!(LogisticModel::from_json("not json").is_err());
     }
 
@@ -658,6 +707,11 @@ mod tests {
         let x1 = 1.5;
         let x2 = slope * x1 + intercept;
         assert!((model.net_input(&array![[x1, x2]]).unwrap()[0]).abs() < 1e-12);
-        assert!(LogisticModel::from_weights(array![1.0, 0.0], 0.0).unwrap().boundary_line().is_none());
+        assert!(
+            LogisticModel::from_weights(array![1.0, 0.0], 0.0)
+                .unwrap()
+                .boundary_line()
+                .is_none()
+        );
     }
 }

@@ -20,7 +20,10 @@ use rand::Rng;
 use serde::{Deserialize, Serialize};
 
 use super::logistic::{read_text, write_text};
-use super::train::{self, LoopSettings, Network, sum_of_squares, weights_to_raw, weights_to_standardized};
+use super::train::{
+    self, GroupVisitor, LoopSettings, Network, sum_of_squares, weights_to_raw,
+    weights_to_standardized,
+};
 use super::{
     Classifier, History, Optimizer, UpdateRule, check_epochs, check_input, check_non_negative,
     check_validation,
@@ -293,7 +296,11 @@ impl Mlp {
     /// # Errors
     /// As [`fit`](Self::fit), plus [`Error::InvalidParameter`] when `every`
     /// is 0.
-    pub fn fit_recording(&self, train: &Dataset, every: usize) -> Result<(MlpModel, Vec<(usize, MlpModel)>)> {
+    pub fn fit_recording(
+        &self,
+        train: &Dataset,
+        every: usize,
+    ) -> Result<(MlpModel, Vec<(usize, MlpModel)>)> {
         if every == 0 {
             return Err(Error::param("every", every, "a whole number ≥ 1"));
         }
@@ -322,21 +329,24 @@ impl Mlp {
             mut observer,
         } = options;
         let settings = match init {
-            Some(m) => self.clone().hidden_units(m.hidden_units()).activation(m.activation),
+            Some(m) => self
+                .clone()
+                .hidden_units(m.hidden_units())
+                .activation(m.activation),
             None => self.clone(),
         };
         settings.validate()?;
         train.check_trainable("the training data")?;
         let d = train.n_features();
         check_validation(validation, d)?;
-        if let Some(m) = init {
-            if m.n_features() != d {
-                return Err(Error::shape(
-                    "feature rows in the starting model's hidden_weights",
-                    d,
-                    m.n_features(),
-                ));
-            }
+        if let Some(m) = init
+            && m.n_features() != d
+        {
+            return Err(Error::shape(
+                "feature rows in the starting model's hidden_weights",
+                d,
+                m.n_features(),
+            ));
         }
 
         // standardise (or not); starting weights follow the inputs
@@ -388,10 +398,11 @@ impl Mlp {
         }
         let last = settings.epochs;
         let mut observe = |epoch: usize, net: &Dense| {
-            if let Some(f) = observer.as_mut() {
-                if observe_every > 0 && (epoch % observe_every == 0 || epoch == last) {
-                    f(epoch, &to_model(net));
-                }
+            if let Some(f) = observer.as_mut()
+                && observe_every > 0
+                && (epoch.is_multiple_of(observe_every) || epoch == last)
+            {
+                f(epoch, &to_model(net));
             }
         };
         let history = train::train(
@@ -490,10 +501,17 @@ impl MlpModel {
             return Err(Error::empty("hidden_weights", "row (one per feature)"));
         }
         if h == 0 {
-            return Err(Error::empty("hidden_weights", "column (one per hidden unit)"));
+            return Err(Error::empty(
+                "hidden_weights",
+                "column (one per hidden unit)",
+            ));
         }
         if hidden_bias.len() != h {
-            return Err(Error::shape("hidden_bias entries (one per hidden unit)", h, hidden_bias.len()));
+            return Err(Error::shape(
+                "hidden_bias entries (one per hidden unit)",
+                h,
+                hidden_bias.len(),
+            ));
         }
         if output_weights.len() != h {
             return Err(Error::shape(
@@ -590,7 +608,12 @@ impl MlpModel {
         check_input(data.features(), self.n_features())?;
         let net = Dense::from_model(self);
         let mut ws = net.workspace(data.n_samples());
-        let (loss, _) = net.forward_backward(data.features().view(), data.labels_f64().view(), l2, &mut ws);
+        let (loss, _) = net.forward_backward(
+            data.features().view(),
+            data.labels_f64().view(),
+            l2,
+            &mut ws,
+        );
         Ok((
             loss,
             MlpGradients {
@@ -605,7 +628,12 @@ impl MlpModel {
     /// The weights as pretty-printed JSON (see the type's docs for the shape).
     pub fn to_json(&self) -> String {
         let json = MlpJson {
-            hidden_weights: self.hidden_weights.rows().into_iter().map(|r| r.to_vec()).collect(),
+            hidden_weights: self
+                .hidden_weights
+                .rows()
+                .into_iter()
+                .map(|r| r.to_vec())
+                .collect(),
             hidden_bias: self.hidden_bias.to_vec(),
             output_weights: self.output_weights.to_vec(),
             output_bias: self.output_bias,
@@ -627,7 +655,12 @@ impl MlpModel {
         })?;
         let d = parsed.hidden_weights.len();
         let h = parsed.hidden_weights.first().map_or(0, Vec::len);
-        if let Some((i, row)) = parsed.hidden_weights.iter().enumerate().find(|(_, r)| r.len() != h) {
+        if let Some((i, row)) = parsed
+            .hidden_weights
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.len() != h)
+        {
             return Err(Error::Json(format!(
                 "hidden_weights row {i} has {} entries: expected {h} (one per hidden unit) in every row",
                 row.len()
@@ -706,7 +739,11 @@ impl Dense {
     /// from U(−r, r) with r = √(k / (fan_in + fan_out)), k = 2 for sigmoid
     /// units and 6 otherwise. Drawn in the order W1 (row-major), b1, w2, b2.
     fn glorot(d: usize, h: usize, activation: Activation, rng: &mut impl Rng) -> Dense {
-        let k = if activation == Activation::Sigmoid { 2.0 } else { 6.0 };
+        let k = if activation == Activation::Sigmoid {
+            2.0
+        } else {
+            6.0
+        };
         let r_hidden = (k / (d + h) as f64).sqrt();
         let r_out = (k / (h + 1) as f64).sqrt();
         let mut uniform = |r: f64| rng.random_range(-r..r);
@@ -745,16 +782,26 @@ impl Dense {
     }
 
     /// z_hidden = x·W1 + b1 and a_hidden = φ(z_hidden), into the given buffers.
-    fn hidden_forward(&self, x: ArrayView2<'_, f64>, mut z: ArrayViewMut2<'_, f64>, mut a: ArrayViewMut2<'_, f64>) {
+    fn hidden_forward(
+        &self,
+        x: ArrayView2<'_, f64>,
+        mut z: ArrayViewMut2<'_, f64>,
+        mut a: ArrayViewMut2<'_, f64>,
+    ) {
         // [m, d] · [d, h] → [m, h]
         ndarray::linalg::general_mat_mul(1.0, &x, &self.w1, 0.0, &mut z);
         let act = self.activation;
-        Zip::from(z.rows_mut()).and(a.rows_mut()).for_each(|mut z_row, mut a_row| {
-            Zip::from(&mut z_row).and(&mut a_row).and(&self.b1).for_each(|z, a, &b| {
-                *z += b;
-                *a = act.value(*z);
+        Zip::from(z.rows_mut())
+            .and(a.rows_mut())
+            .for_each(|mut z_row, mut a_row| {
+                Zip::from(&mut z_row)
+                    .and(&mut a_row)
+                    .and(&self.b1)
+                    .for_each(|z, a, &b| {
+                        *z += b;
+                        *a = act.value(*z);
+                    });
             });
-        });
     }
 }
 
@@ -796,7 +843,7 @@ impl Network for Dense {
         let mut d_b2 = 0.0;
         for (z, &yi) in z_out.iter_mut().zip(y) {
             let zz = *z + self.b2;
-            loss += softplus(zz) - yi * zz;
+            loss += softplus(if yi == 1.0 { -zz } else { zz });
             correct += usize::from((zz >= 0.0) == (yi == 1.0));
             // backward: d_z_out = (σ(z_out) − y)/m, stored in place
             *z = (sigmoid(zz) - yi) * inv_m;
@@ -808,7 +855,13 @@ impl Network for Dense {
 
         // backward, output layer: [h, m] · [m] → [h]
         ws.d_w2.assign(&self.w2);
-        ndarray::linalg::general_mat_vec_mul(1.0, &a_hidden.t(), &d_z_out, l2 * inv_m, &mut ws.d_w2);
+        ndarray::linalg::general_mat_vec_mul(
+            1.0,
+            &a_hidden.t(),
+            &d_z_out,
+            l2 * inv_m,
+            &mut ws.d_w2,
+        );
         ws.d_b2 = [d_b2];
 
         // backward, hidden layer: d_z_hidden = (d_z_out ⊗ w2) ∘ φ'(z_hidden), in place of z_hidden
@@ -817,9 +870,12 @@ impl Network for Dense {
             .and(a_hidden.rows())
             .and(&d_z_out)
             .for_each(|mut z_row, a_row, &dz| {
-                Zip::from(&mut z_row).and(&a_row).and(&self.w2).for_each(|z, &a, &w| {
-                    *z = dz * w * act.derivative_given_output(*z, a);
-                });
+                Zip::from(&mut z_row)
+                    .and(&a_row)
+                    .and(&self.w2)
+                    .for_each(|z, &a, &w| {
+                        *z = dz * w * act.derivative_given_output(*z, a);
+                    });
             });
         let d_z_hidden = z_hidden;
         // [d, m] · [m, h] → [d, h]
@@ -833,7 +889,7 @@ impl Network for Dense {
         vec![self.w1.len(), self.b1.len(), self.w2.len(), 1]
     }
 
-    fn for_each_group(&mut self, ws: &DenseWorkspace, f: &mut dyn FnMut(usize, &mut [f64], &[f64])) {
+    fn for_each_group(&mut self, ws: &DenseWorkspace, f: &mut GroupVisitor<'_>) {
         if let (Some(p), Some(g)) = (self.w1.as_slice_mut(), ws.d_w1.as_slice()) {
             f(0, p, g);
         }

@@ -95,7 +95,10 @@ pub trait Classifier {
     /// [`Error::Empty`] for a dataset without rows, and the errors of
     /// [`decision_function`](Classifier::decision_function).
     fn log_loss(&self, data: &Dataset) -> Result<f64> {
-        crate::metrics::log_loss_from_logits(data.labels(), &self.decision_function(data.features())?)
+        crate::metrics::log_loss_from_logits(
+            data.labels(),
+            &self.decision_function(data.features())?,
+        )
     }
 }
 
@@ -155,7 +158,11 @@ pub enum Optimizer {
 
 impl Optimizer {
     /// Every optimiser, in the order of increasing sophistication.
-    pub const ALL: [Optimizer; 3] = [Optimizer::GradientDescent, Optimizer::Momentum, Optimizer::Adam];
+    pub const ALL: [Optimizer; 3] = [
+        Optimizer::GradientDescent,
+        Optimizer::Momentum,
+        Optimizer::Adam,
+    ];
 
     /// The short name used by the command-line tool: "gd", "momentum", "adam".
     pub fn key(self) -> &'static str {
@@ -214,8 +221,16 @@ pub(crate) struct SlotState {
 
 impl SlotState {
     pub fn new(len: usize, rule: &UpdateRule) -> Self {
-        let second_len = if rule.optimizer == Optimizer::Adam { len } else { 0 };
-        let first_len = if rule.optimizer == Optimizer::GradientDescent { 0 } else { len };
+        let second_len = if rule.optimizer == Optimizer::Adam {
+            len
+        } else {
+            0
+        };
+        let first_len = if rule.optimizer == Optimizer::GradientDescent {
+            0
+        } else {
+            len
+        };
         SlotState {
             first: vec![0.0; first_len],
             second: vec![0.0; second_len],
@@ -309,14 +324,14 @@ pub(crate) fn check_input(x: &Array2<f64>, n_features: usize) -> Result<()> {
 
 /// Checks a validation set against the training set's feature count.
 pub(crate) fn check_validation(validation: Option<&Dataset>, n_features: usize) -> Result<()> {
-    if let Some(v) = validation {
-        if v.n_features() != n_features {
-            return Err(Error::shape(
-                "feature columns in the validation data",
-                n_features,
-                v.n_features(),
-            ));
-        }
+    if let Some(v) = validation
+        && v.n_features() != n_features
+    {
+        return Err(Error::shape(
+            "feature columns in the validation data",
+            n_features,
+            v.n_features(),
+        ));
     }
     Ok(())
 }
@@ -346,7 +361,10 @@ mod tests {
         for o in Optimizer::ALL {
             assert_eq!(o.key().parse::<Optimizer>().unwrap(), o);
         }
-        assert_eq!("SGD".parse::<Optimizer>().unwrap(), Optimizer::GradientDescent);
+        assert_eq!(
+            "SGD".parse::<Optimizer>().unwrap(),
+            Optimizer::GradientDescent
+        );
         let err = "rmsprop".parse::<Optimizer>().unwrap_err();
         assert_eq!(
             err.to_string(),
@@ -367,7 +385,10 @@ mod tests {
         let mut p = vec![1.0, -1.0];
         let mut state = SlotState::new(2, &rule);
         rule.step(&mut p, &[3.0, -0.5], &mut state, 1);
-        assert!((p[0] - 0.99).abs() < 1e-6 && (p[1] + 0.99).abs() < 1e-6, "{p:?}");
+        assert!(
+            (p[0] - 0.99).abs() < 1e-6 && (p[1] + 0.99).abs() < 1e-6,
+            "{p:?}"
+        );
     }
 
     #[test]

@@ -10,6 +10,9 @@ use crate::data::Standardizer;
 use crate::rng::ChaCha8Rng;
 use crate::{Error, Result};
 
+/// Receives `(group index, parameters, gradient)` for one parameter group.
+pub(crate) type GroupVisitor<'a> = dyn FnMut(usize, &mut [f64], &[f64]) + 'a;
+
 /// A model that the loop can train: a forward/backward pass that fills a
 /// workspace with gradients, and parameter groups to update from them.
 pub(crate) trait Network {
@@ -34,7 +37,7 @@ pub(crate) trait Network {
     fn group_lens(&self) -> Vec<usize>;
 
     /// Calls `f(group, parameters, gradient)` for each group, in order.
-    fn for_each_group(&mut self, ws: &Self::Workspace, f: &mut dyn FnMut(usize, &mut [f64], &[f64]));
+    fn for_each_group(&mut self, ws: &Self::Workspace, f: &mut GroupVisitor<'_>);
 
     /// The output net input z for each row (for validation metrics).
     fn decision(&self, x: ArrayView2<'_, f64>) -> Array1<f64>;
@@ -56,7 +59,7 @@ pub(crate) fn loss_and_accuracy(z: &Array1<f64>, y: &Array1<u8>) -> (f64, f64) {
     let mut loss = 0.0;
     let mut correct = 0usize;
     for (&zi, &yi) in z.iter().zip(y) {
-        loss += softplus(zi) - f64::from(yi) * zi;
+        loss += softplus(if yi == 1 { -zi } else { zi });
         correct += usize::from(u8::from(zi >= 0.0) == yi);
     }
     (loss / n, correct as f64 / n)
@@ -120,7 +123,9 @@ pub(crate) fn train<N: Network>(
             // update
             step += 1;
             let rule = &settings.rule;
-            net.for_each_group(&ws, &mut |g, p, grad| rule.step(p, grad, &mut state[g], step));
+            net.for_each_group(&ws, &mut |g, p, grad| {
+                rule.step(p, grad, &mut state[g], step)
+            });
         }
         let loss = loss_sum / n as f64;
         if !loss.is_finite() {
@@ -132,12 +137,12 @@ pub(crate) fn train<N: Network>(
         }
         history.train_loss.push(loss);
         history.train_accuracy.push(correct as f64 / n as f64);
-        if let Some((xv, yv)) = validation {
-            if xv.nrows() > 0 {
-                let (l, a) = loss_and_accuracy(&net.decision(xv.view()), yv);
-                history.test_loss.push(l);
-                history.test_accuracy.push(a);
-            }
+        if let Some((xv, yv)) = validation
+            && xv.nrows() > 0
+        {
+            let (l, a) = loss_and_accuracy(&net.decision(xv.view()), yv);
+            history.test_loss.push(l);
+            history.test_accuracy.push(a);
         }
         observe(epoch, net);
     }
@@ -160,8 +165,17 @@ pub(crate) fn column_sums(m: ArrayView2<'_, f64>) -> Array1<f64> {
 /// ```text
 /// x·w + b = ((x − μ)/s)·(s∘w) + (b + μ·w)
 /// ```
-pub(crate) fn weights_to_standardized(w: &mut Array2<f64>, b: &mut Array1<f64>, scaler: &Standardizer) {
-    for ((mut row, &mu), &s) in w.rows_mut().into_iter().zip(scaler.mean()).zip(scaler.scale()) {
+pub(crate) fn weights_to_standardized(
+    w: &mut Array2<f64>,
+    b: &mut Array1<f64>,
+    scaler: &Standardizer,
+) {
+    for ((mut row, &mu), &s) in w
+        .rows_mut()
+        .into_iter()
+        .zip(scaler.mean())
+        .zip(scaler.scale())
+    {
         b.scaled_add(mu, &row);
         row *= s;
     }
@@ -171,7 +185,12 @@ pub(crate) fn weights_to_standardized(w: &mut Array2<f64>, b: &mut Array1<f64>, 
 /// standardised inputs rewritten to act on raw inputs, so a fitted model
 /// never needs the scaler.
 pub(crate) fn weights_to_raw(w: &mut Array2<f64>, b: &mut Array1<f64>, scaler: &Standardizer) {
-    for ((mut row, &mu), &s) in w.rows_mut().into_iter().zip(scaler.mean()).zip(scaler.scale()) {
+    for ((mut row, &mu), &s) in w
+        .rows_mut()
+        .into_iter()
+        .zip(scaler.mean())
+        .zip(scaler.scale())
+    {
         row /= s;
         b.scaled_add(-mu, &row);
     }

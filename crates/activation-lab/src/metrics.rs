@@ -1,0 +1,664 @@
+//! How good is a classifier? Accuracy, the log loss (binary cross-entropy)
+//! and the confusion matrix, for labels in {0, 1}.
+//!
+//! The conventions follow scikit-learn (`accuracy_score`, `log_loss`,
+//! `confusion_matrix`, `precision_recall_fscore_support`), so numbers can be
+//! compared with Python code.
+//!
+//! ```
+//! # fn main() -> activation_lab::Result<()> {
+//! use activation_lab::metrics::{accuracy, ConfusionMatrix};
+//! use ndarray::array;
+//!
+//! let y_true = array![0, 0, 1, 1];
+//! let y_pred = array![0, 1, 1, 1];
+//! assert_eq!(accuracy(&y_true, &y_pred)?, 0.75);
+//! let cm = ConfusionMatrix::new(&y_true, &y_pred)?;
+//! assert_eq!(cm.false_positives, 1);
+//! # Ok(())
+//! # }
+//! ```
+
+use std::fmt;
+
+use ndarray::Array1;
+
+use crate::activation::softplus;
+use crate::error::{Error, Result};
+
+/// The smallest probability `log_loss` uses, as scikit-learn does for
+/// `f64` input: probabilities are clipped to `[ε, 1 − ε]`.
+const EPS: f64 = f64::EPSILON;
+
+/// Checks that two arrays pair up (same length) and that there is at least
+/// one pair. `what` names the second array in the plural.
+fn check_pairs(n_true: usize, n_other: usize, what: &str) -> Result<()> {
+    if n_other != n_true {
+        return Err(Error::shape(what, n_true, n_other));
+    }
+    if n_true == 0 {
+        return Err(Error::empty("y_true", "label"));
+    }
+    Ok(())
+}
+
+/// Checks that every label is 0 or 1.
+fn check_labels(labels: &Array1<u8>) -> Result<()> {
+    match labels.iter().enumerate().find(|&(_, &y)| y > 1) {
+        Some((row, y)) => Err(Error::InvalidLabel {
+            row,
+            value: y.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The fraction of predictions that equal the true label.
+///
+/// ```text
+/// accuracy = (1/n) Σ_i [ŷ_i = y_i]
+/// ```
+///
+/// # Errors
+///
+/// - [`Error::ShapeMismatch`] (`"predictions"`) if the lengths differ;
+/// - [`Error::Empty`] if there are no labels;
+/// - [`Error::InvalidLabel`] if a true or predicted label is not 0 or 1.
+///
+/// # Example
+///
+/// ```
+/// # fn main() -> activation_lab::Result<()> {
+/// use activation_lab::metrics::accuracy;
+/// use ndarray::array;
+///
+/// assert_eq!(accuracy(&array![0, 1, 1, 0], &array![0, 1, 0, 0])?, 0.75);
+/// # Ok(())
+/// # }
+/// ```
+pub fn accuracy(y_true: &Array1<u8>, y_pred: &Array1<u8>) -> Result<f64> {
+    check_pairs(y_true.len(), y_pred.len(), "predictions")?;
+    check_labels(y_true)?;
+    check_labels(y_pred)?;
+    let correct = y_true.iter().zip(y_pred).filter(|(t, p)| t == p).count();
+    Ok(correct as f64 / y_true.len() as f64)
+}
+
+/// The mean binary cross-entropy of predicted probabilities `P(y = 1 | x)`.
+///
+/// ```text
+/// p_i      = clip(proba_i, ε, 1 − ε)          ε = f64::EPSILON ≈ 2.2e-16
+/// log loss = −(1/n) Σ_i [ y_i ln p_i + (1 − y_i) ln(1 − p_i) ]
+/// ```
+///
+/// The clipping keeps the loss finite when a model is certain and wrong;
+/// like current scikit-learn (which uses the machine epsilon of the input's
+/// float type), the largest loss per sample is `−ln ε ≈ 36.04`. For a model
+/// that outputs the net input `z`, prefer [`log_loss_from_logits`], which
+/// needs no clipping.
+///
+/// # Errors
+///
+/// - [`Error::ShapeMismatch`] (`"probabilities"`) if the lengths differ;
+/// - [`Error::Empty`] if there are no labels;
+/// - [`Error::InvalidLabel`] if a label is not 0 or 1;
+/// - [`Error::InvalidParameter`] (`"proba[i]"`) if a probability is NaN or
+///   outside `[0, 1]`.
+///
+/// # Example
+///
+/// ```
+/// # fn main() -> activation_lab::Result<()> {
+/// use activation_lab::metrics::log_loss;
+/// use ndarray::array;
+///
+/// // a coin flip costs ln 2 per sample
+/// let loss = log_loss(&array![0, 1], &array![0.5, 0.5])?;
+/// assert!((loss - std::f64::consts::LN_2).abs() < 1e-15);
+/// # Ok(())
+/// # }
+/// ```
+pub fn log_loss(y_true: &Array1<u8>, proba: &Array1<f64>) -> Result<f64> {
+    check_pairs(y_true.len(), proba.len(), "probabilities")?;
+    check_labels(y_true)?;
+    if let Some((i, p)) = proba
+        .iter()
+        .enumerate()
+        .find(|(_, p)| !(0.0..=1.0).contains(*p))
+    {
+        return Err(Error::param(
+            &format!("proba[{i}]"),
+            p,
+            "a probability in [0, 1]",
+        ));
+    }
+    let n = y_true.len() as f64;
+    let total: f64 = y_true
+        .iter()
+        .zip(proba)
+        .map(|(&y, &p)| {
+            let p = p.clamp(EPS, 1.0 - EPS);
+            if y == 1 { -p.ln() } else { -(1.0 - p).ln() }
+        })
+        .sum();
+    Ok(total / n)
+}
+
+/// The mean binary cross-entropy computed from the net input `z` (the
+/// logit, before the sigmoid), stable for any finite `z`.
+///
+/// ```text
+/// loss = (1/n) Σ_i [ softplus(z_i) − y_i · z_i ]     softplus(z) = ln(1 + e^z)
+///      = (1/n) Σ_i { softplus(z_i)    if y_i = 0
+///                  { softplus(−z_i)   if y_i = 1
+/// ```
+///
+/// This equals `log_loss(y, σ(z))` without its clipping: `σ(z)` rounds to
+/// exactly 1 for `z > 37`, but the loss of a wrong answer keeps growing
+/// with `z` (e.g. `1e4` for `y = 0, z = 1e4`). The second form is the one
+/// computed, so no large terms cancel.
+///
+/// # Errors
+///
+/// - [`Error::ShapeMismatch`] (`"logits"`) if the lengths differ;
+/// - [`Error::Empty`] if there are no labels;
+/// - [`Error::InvalidLabel`] if a label is not 0 or 1;
+/// - [`Error::InvalidParameter`] (`"z[i]"`) if a logit is NaN or infinite.
+///
+/// # Example
+///
+/// ```
+/// # fn main() -> activation_lab::Result<()> {
+/// use activation_lab::metrics::log_loss_from_logits;
+/// use ndarray::array;
+///
+/// // z = 0 means σ(z) = 0.5: ln 2 per sample
+/// let loss = log_loss_from_logits(&array![0, 1], &array![0.0, 0.0])?;
+/// assert!((loss - std::f64::consts::LN_2).abs() < 1e-15);
+/// // confidently wrong: the loss is about |z|, and finite
+/// assert_eq!(log_loss_from_logits(&array![0], &array![1e4])?, 1e4);
+/// # Ok(())
+/// # }
+/// ```
+pub fn log_loss_from_logits(y_true: &Array1<u8>, z: &Array1<f64>) -> Result<f64> {
+    check_pairs(y_true.len(), z.len(), "logits")?;
+    check_labels(y_true)?;
+    if let Some((i, v)) = z.iter().enumerate().find(|(_, v)| !v.is_finite()) {
+        return Err(Error::param(&format!("z[{i}]"), v, "a finite number"));
+    }
+    let n = y_true.len() as f64;
+    // each term divided first: a term can be as large as |z| ≈ f64::MAX
+    Ok(y_true
+        .iter()
+        .zip(z)
+        .map(|(&y, &z)| if y == 1 { softplus(-z) } else { softplus(z) } / n)
+        .sum())
+}
+
+/// Counts of the four outcomes of a 2-class prediction (class 1 = positive).
+///
+/// ```text
+///            pred 0            pred 1
+/// true 0     true_negatives    false_positives
+/// true 1     false_negatives   true_positives
+/// ```
+///
+/// Displayed as that table, with the counts right-aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct ConfusionMatrix {
+    /// True label 0, predicted 0.
+    pub true_negatives: usize,
+    /// True label 0, predicted 1.
+    pub false_positives: usize,
+    /// True label 1, predicted 0.
+    pub false_negatives: usize,
+    /// True label 1, predicted 1.
+    pub true_positives: usize,
+}
+
+impl ConfusionMatrix {
+    /// Counts the outcomes of `y_pred` against `y_true`. Empty input gives
+    /// all zeros (and `None` for every rate).
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::ShapeMismatch`] (`"predictions"`) if the lengths differ;
+    /// - [`Error::InvalidLabel`] if a true or predicted label is not 0 or 1.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # fn main() -> activation_lab::Result<()> {
+    /// use activation_lab::ConfusionMatrix;
+    /// use ndarray::array;
+    ///
+    /// let cm = ConfusionMatrix::new(&array![0, 0, 1, 1, 1], &array![0, 1, 0, 1, 1])?;
+    /// assert_eq!(
+    ///     (cm.true_negatives, cm.false_positives, cm.false_negatives, cm.true_positives),
+    ///     (1, 1, 1, 2)
+    /// );
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn new(y_true: &Array1<u8>, y_pred: &Array1<u8>) -> Result<Self> {
+        if y_pred.len() != y_true.len() {
+            return Err(Error::shape("predictions", y_true.len(), y_pred.len()));
+        }
+        check_labels(y_true)?;
+        check_labels(y_pred)?;
+        let mut cm = ConfusionMatrix::default();
+        for (&t, &p) in y_true.iter().zip(y_pred) {
+            match (t, p) {
+                (0, 0) => cm.true_negatives += 1,
+                (0, _) => cm.false_positives += 1,
+                (_, 0) => cm.false_negatives += 1,
+                _ => cm.true_positives += 1,
+            }
+        }
+        Ok(cm)
+    }
+
+    /// The number of samples counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # fn main() -> activation_lab::Result<()> {
+    /// use activation_lab::ConfusionMatrix;
+    /// use ndarray::array;
+    ///
+    /// let cm = ConfusionMatrix::new(&array![0, 1, 1], &array![1, 1, 0])?;
+    /// assert_eq!(cm.total(), 3);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn total(&self) -> usize {
+        self.true_negatives + self.false_positives + self.false_negatives + self.true_positives
+    }
+
+    /// The fraction of correct predictions; `None` if nothing was counted.
+    ///
+    /// ```text
+    /// accuracy = (TP + TN) / (TP + TN + FP + FN)
+    /// ```
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # fn main() -> activation_lab::Result<()> {
+    /// use activation_lab::ConfusionMatrix;
+    /// use ndarray::array;
+    ///
+    /// let cm = ConfusionMatrix::new(&array![0, 1, 1, 0], &array![0, 1, 0, 0])?;
+    /// assert_eq!(cm.accuracy(), Some(0.75));
+    /// assert_eq!(ConfusionMatrix::default().accuracy(), None);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn accuracy(&self) -> Option<f64> {
+        ratio(self.true_positives + self.true_negatives, self.total())
+    }
+
+    /// Of the samples predicted 1, the fraction that are 1; `None` if
+    /// nothing was predicted 1.
+    ///
+    /// ```text
+    /// precision = TP / (TP + FP)
+    /// ```
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # fn main() -> activation_lab::Result<()> {
+    /// use activation_lab::ConfusionMatrix;
+    /// use ndarray::array;
+    ///
+    /// let cm = ConfusionMatrix::new(&array![0, 1, 1, 0], &array![1, 1, 0, 0])?;
+    /// assert_eq!(cm.precision(), Some(0.5));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn precision(&self) -> Option<f64> {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
+    }
+
+    /// Of the samples that are 1, the fraction predicted 1; `None` if no
+    /// sample is 1.
+    ///
+    /// ```text
+    /// recall = TP / (TP + FN)
+    /// ```
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # fn main() -> activation_lab::Result<()> {
+    /// use activation_lab::ConfusionMatrix;
+    /// use ndarray::array;
+    ///
+    /// let cm = ConfusionMatrix::new(&array![1, 1, 1, 0], &array![1, 0, 0, 0])?;
+    /// assert_eq!(cm.recall(), Some(1.0 / 3.0));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn recall(&self) -> Option<f64> {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
+    }
+
+    /// The harmonic mean of precision and recall; `None` only if there is
+    /// no positive at all (no true 1 and no predicted 1).
+    ///
+    /// ```text
+    /// F1 = 2·TP / (2·TP + FP + FN)  = 2 · precision · recall / (precision + recall)
+    /// ```
+    ///
+    /// As in scikit-learn, F1 is 0 (not `None`) when there are positives
+    /// but none is predicted correctly, even if precision is undefined.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # fn main() -> activation_lab::Result<()> {
+    /// use activation_lab::ConfusionMatrix;
+    /// use ndarray::array;
+    ///
+    /// let cm = ConfusionMatrix::new(&array![0, 1, 1, 0], &array![1, 1, 0, 0])?;
+    /// assert_eq!(cm.f1(), Some(0.5));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn f1(&self) -> Option<f64> {
+        let tp = self.true_positives as f64;
+        let denominator = 2.0 * tp + self.false_positives as f64 + self.false_negatives as f64;
+        (denominator > 0.0).then(|| 2.0 * tp / denominator)
+    }
+}
+
+fn ratio(numerator: usize, denominator: usize) -> Option<f64> {
+    (denominator > 0).then(|| numerator as f64 / denominator as f64)
+}
+
+impl fmt::Display for ConfusionMatrix {
+    /// ```text
+    ///         pred 0  pred 1
+    /// true 0      50       3
+    /// true 1       2      45
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cells = [
+            self.true_negatives,
+            self.false_positives,
+            self.false_negatives,
+            self.true_positives,
+        ]
+        .map(|c| c.to_string());
+        let width = cells
+            .iter()
+            .map(String::len)
+            .chain(["pred 0".len()])
+            .max()
+            .unwrap_or(0);
+        writeln!(f, "{:6}  {:>width$}  {:>width$}", "", "pred 0", "pred 1")?;
+        writeln!(f, "true 0  {:>width$}  {:>width$}", cells[0], cells[1])?;
+        write!(f, "true 1  {:>width$}  {:>width$}", cells[2], cells[3])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    fn message(result: Result<impl fmt::Debug>) -> String {
+        result.unwrap_err().to_string()
+    }
+
+    fn sigmoid(z: f64) -> f64 {
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    // ------------------------------------------------------------ accuracy
+
+    #[test]
+    fn accuracy_is_the_fraction_correct() {
+        assert_eq!(
+            accuracy(&array![0, 1, 1, 0], &array![0, 1, 0, 0]).unwrap(),
+            0.75
+        );
+        assert_eq!(accuracy(&array![1], &array![1]).unwrap(), 1.0);
+        assert_eq!(accuracy(&array![1, 0], &array![0, 1]).unwrap(), 0.0);
+    }
+
+    #[test]
+    fn accuracy_rejects_length_mismatch() {
+        assert_eq!(
+            message(accuracy(&array![0, 1], &array![0])),
+            "expected 2 predictions, found 1"
+        );
+    }
+
+    #[test]
+    fn accuracy_rejects_empty_labels() {
+        assert_eq!(
+            message(accuracy(&array![], &array![])),
+            "y_true is empty: expected at least one label"
+        );
+    }
+
+    #[test]
+    fn rejects_labels_other_than_0_and_1() {
+        assert_eq!(
+            message(accuracy(&array![0, 2], &array![0, 1])),
+            "label 2 at row 1 is not a class: expected 0 or 1"
+        );
+        assert_eq!(
+            message(accuracy(&array![0, 1], &array![0, 255])),
+            "label 255 at row 1 is not a class: expected 0 or 1"
+        );
+        assert!(log_loss(&array![3], &array![0.5]).is_err());
+        assert!(log_loss_from_logits(&array![3], &array![0.5]).is_err());
+        assert!(ConfusionMatrix::new(&array![0], &array![7]).is_err());
+    }
+
+    // ------------------------------------------------------------ log loss
+
+    #[test]
+    fn log_loss_matches_the_formula() {
+        let y = array![1, 0, 1];
+        let p = array![0.9, 0.2, 0.6];
+        let expected = -(0.9_f64.ln() + 0.8_f64.ln() + 0.6_f64.ln()) / 3.0;
+        assert!((log_loss(&y, &p).unwrap() - expected).abs() < 1e-15);
+    }
+
+    #[test]
+    fn log_loss_clips_to_machine_epsilon() {
+        let worst = -f64::EPSILON.ln();
+        assert!((log_loss(&array![1], &array![0.0]).unwrap() - worst).abs() < 1e-12);
+        assert!((log_loss(&array![0], &array![1.0]).unwrap() - worst).abs() < 1e-12);
+        assert!(log_loss(&array![1, 0], &array![1.0, 0.0]).unwrap() < 1e-15);
+    }
+
+    #[test]
+    fn log_loss_rejects_probabilities_outside_0_1() {
+        assert_eq!(
+            message(log_loss(&array![0, 1], &array![0.5, 1.5])),
+            "invalid proba[1] = 1.5: expected a probability in [0, 1]"
+        );
+        assert_eq!(
+            message(log_loss(&array![0], &array![f64::NAN])),
+            "invalid proba[0] = NaN: expected a probability in [0, 1]"
+        );
+        assert!(log_loss(&array![0], &array![-0.1]).is_err());
+    }
+
+    #[test]
+    fn log_loss_rejects_length_mismatch_and_empty() {
+        assert_eq!(
+            message(log_loss(&array![0, 1], &array![0.5])),
+            "expected 2 probabilities, found 1"
+        );
+        assert!(matches!(
+            log_loss(&array![], &array![]),
+            Err(Error::Empty { .. })
+        ));
+    }
+
+    #[test]
+    fn log_loss_from_logits_agrees_with_log_loss_of_sigmoid() {
+        let y = array![0, 1, 1, 0, 1];
+        let z = array![-3.0, 2.5, -0.5, 0.0, 10.0];
+        let p = z.mapv(sigmoid);
+        let a = log_loss_from_logits(&y, &z).unwrap();
+        let b = log_loss(&y, &p).unwrap();
+        assert!((a - b).abs() < 1e-12, "{a} vs {b}");
+    }
+
+    #[test]
+    fn log_loss_from_logits_is_stable_at_1e4() {
+        assert_eq!(log_loss_from_logits(&array![0], &array![1e4]).unwrap(), 1e4);
+        assert_eq!(
+            log_loss_from_logits(&array![1], &array![-1e4]).unwrap(),
+            1e4
+        );
+        assert_eq!(log_loss_from_logits(&array![1], &array![1e4]).unwrap(), 0.0);
+        assert_eq!(
+            log_loss_from_logits(&array![0], &array![-1e4]).unwrap(),
+            0.0
+        );
+        // z = 40: the loss is e^(−40) ≈ 4.2e-18, not rounded to 0 by 1 − σ(z)
+        let small = log_loss_from_logits(&array![1], &array![40.0]).unwrap();
+        assert!((small - (-40.0_f64).exp()).abs() < 1e-30);
+        let huge = log_loss_from_logits(&array![0, 0], &array![f64::MAX, f64::MAX]).unwrap();
+        assert!(huge.is_finite());
+    }
+
+    #[test]
+    fn log_loss_from_logits_rejects_non_finite_logits() {
+        assert_eq!(
+            message(log_loss_from_logits(
+                &array![0, 1],
+                &array![0.0, f64::INFINITY]
+            )),
+            "invalid z[1] = inf: expected a finite number"
+        );
+        assert!(log_loss_from_logits(&array![0], &array![f64::NAN]).is_err());
+    }
+
+    #[test]
+    fn log_loss_from_logits_rejects_length_mismatch_and_empty() {
+        assert_eq!(
+            message(log_loss_from_logits(&array![0], &array![0.0, 1.0])),
+            "expected 1 logits, found 2"
+        );
+        assert!(matches!(
+            log_loss_from_logits(&array![], &array![]),
+            Err(Error::Empty { .. })
+        ));
+    }
+
+    #[test]
+    fn softplus_is_stable_and_accurate() {
+        assert_eq!(softplus(0.0), std::f64::consts::LN_2);
+        assert_eq!(softplus(1e4), 1e4);
+        assert_eq!(softplus(-1e4), 0.0);
+        assert!((softplus(-40.0) - (-40.0_f64).exp()).abs() < 1e-30);
+        assert!((softplus(1.0) - (1.0 + 1.0_f64.exp()).ln()).abs() < 1e-15);
+    }
+
+    // ------------------------------------------------------------ confusion matrix
+
+    #[test]
+    fn confusion_matrix_counts_the_four_outcomes() {
+        let cm = ConfusionMatrix::new(&array![0, 0, 0, 1, 1, 1, 1], &array![0, 0, 1, 0, 1, 1, 1])
+            .unwrap();
+        assert_eq!(
+            cm,
+            ConfusionMatrix {
+                true_negatives: 2,
+                false_positives: 1,
+                false_negatives: 1,
+                true_positives: 3
+            }
+        );
+        assert_eq!(cm.total(), 7);
+        assert_eq!(cm.accuracy(), Some(5.0 / 7.0));
+        assert_eq!(cm.precision(), Some(0.75));
+        assert_eq!(cm.recall(), Some(0.75));
+        assert_eq!(cm.f1(), Some(0.75));
+    }
+
+    #[test]
+    fn confusion_matrix_rates_are_none_when_undefined() {
+        let empty = ConfusionMatrix::new(&array![], &array![]).unwrap();
+        assert_eq!(empty.total(), 0);
+        assert_eq!(
+            (
+                empty.accuracy(),
+                empty.precision(),
+                empty.recall(),
+                empty.f1()
+            ),
+            (None, None, None, None)
+        );
+        // positives exist but none predicted: precision undefined, F1 = 0
+        let cm = ConfusionMatrix::new(&array![1, 0], &array![0, 0]).unwrap();
+        assert_eq!(cm.precision(), None);
+        assert_eq!(cm.recall(), Some(0.0));
+        assert_eq!(cm.f1(), Some(0.0));
+    }
+
+    #[test]
+    fn confusion_matrix_accuracy_agrees_with_accuracy() {
+        let y = array![0, 1, 1, 0, 1, 0];
+        let p = array![1, 1, 0, 0, 1, 1];
+        let cm = ConfusionMatrix::new(&y, &p).unwrap();
+        assert_eq!(cm.accuracy().unwrap(), accuracy(&y, &p).unwrap());
+    }
+
+    #[test]
+    fn confusion_matrix_rejects_length_mismatch() {
+        assert_eq!(
+            message(ConfusionMatrix::new(&array![0, 1, 1], &array![0, 1])),
+            "expected 3 predictions, found 2"
+        );
+    }
+
+    #[test]
+    fn confusion_matrix_displays_an_aligned_table() {
+        let cm = ConfusionMatrix {
+            true_negatives: 50,
+            false_positives: 3,
+            false_negatives: 2,
+            true_positives: 45,
+        };
+        assert_eq!(
+            cm.to_string(),
+            "        pred 0  pred 1\n\
+             true 0      50       3\n\
+             true 1       2      45"
+        );
+        let wide = ConfusionMatrix {
+            true_negatives: 12345678,
+            ..ConfusionMatrix::default()
+        };
+        let text = wide.to_string();
+        let lengths: Vec<usize> = text.lines().map(str::len).collect();
+        assert!(lengths.iter().all(|&l| l == lengths[0]), "{text}");
+        assert!(text.contains("12345678"));
+    }
+
+    #[test]
+    fn confusion_matrix_serialises_its_counts() {
+        let cm = ConfusionMatrix::new(&array![0, 1], &array![1, 1]).unwrap();
+        assert_eq!(
+            serde_json::to_string(&cm).unwrap(),
+            r#"{"true_negatives":0,"false_positives":1,"false_negatives":0,"true_positives":1}"#
+        );
+    }
+}
