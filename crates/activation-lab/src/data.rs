@@ -697,21 +697,7 @@ impl Dataset {
             .from_reader(bytes);
         let mut record = csv::StringRecord::new();
 
-        // header
-        let (header_line, header) = loop {
-            if !next_record(&mut reader, &mut record, bytes)? {
-                return Err(csv_error(1, None, "no header row"));
-            }
-            if !is_blank(&record) {
-                let mut names: Vec<String> = record.iter().map(str::to_string).collect();
-                if let Some(first) = names.first_mut()
-                    && let Some(rest) = first.strip_prefix('\u{feff}')
-                {
-                    *first = rest.trim().to_string();
-                }
-                break (record_line(&record, bytes), names);
-            }
-        };
+        let (header_line, header) = read_header(&mut reader, &mut record, bytes)?;
         let n_columns = header.len();
         if n_columns < 2 {
             return Err(csv_error(
@@ -721,22 +707,6 @@ impl Dataset {
                     "found {n_columns} column: expected at least one feature column and a label column"
                 ),
             ));
-        }
-        for (j, name) in header.iter().enumerate() {
-            if name.is_empty() {
-                return Err(csv_error(
-                    header_line,
-                    Some(&(j + 1).to_string()),
-                    "empty column name: expected a name for every column",
-                ));
-            }
-            if header[..j].contains(name) {
-                return Err(csv_error(
-                    header_line,
-                    Some(name),
-                    "repeated column name: expected unique names",
-                ));
-            }
         }
         let label_column = match label {
             None => n_columns - 1,
@@ -782,29 +752,8 @@ impl Dataset {
                             ));
                         }
                     }
-                } else if cell.is_empty() {
-                    return Err(csv_error(line, column, "empty cell: expected a number"));
                 } else {
-                    match cell.parse::<f64>() {
-                        Ok(v) if v.is_finite() => values.push(v),
-                        Ok(_) => {
-                            return Err(csv_error(
-                                line,
-                                column,
-                                &format!(
-                                    "{} is not finite: expected a finite number",
-                                    quoted(cell)
-                                ),
-                            ));
-                        }
-                        Err(_) => {
-                            return Err(csv_error(
-                                line,
-                                column,
-                                &format!("{} is not a number", quoted(cell)),
-                            ));
-                        }
-                    }
+                    values.push(parse_feature_cell(cell, line, column)?);
                 }
             }
         }
@@ -942,6 +891,174 @@ impl Dataset {
 }
 
 /// The checks of [`Dataset::new`].
+/// Reads a CSV file of features only: a header row, then one row of
+/// numbers per sample, with no label column (the inputs to classify with a
+/// saved model). Returns the column names and the `[n, d]` matrix.
+///
+/// The format and checks are those of [`Dataset::from_csv_reader`] without
+/// the label column: at least one column, every cell a finite number.
+///
+/// # Errors
+///
+/// [`Error::Io`] if the file cannot be read; otherwise as
+/// [`features_from_csv_reader`].
+///
+/// # Example
+///
+/// ```
+/// # fn main() -> activation_lab::Result<()> {
+/// let path = std::env::temp_dir().join("activation_lab_doc_inputs.csv");
+/// std::fs::write(&path, "x1,x2\n0.5,1\n-2,3\n").unwrap();
+/// let (names, x) = activation_lab::data::features_from_csv_path(&path)?;
+/// assert_eq!(names, ["x1", "x2"]);
+/// assert_eq!(x, ndarray::array![[0.5, 1.0], [-2.0, 3.0]]);
+/// # std::fs::remove_file(&path).ok();
+/// # Ok(())
+/// # }
+/// ```
+pub fn features_from_csv_path(path: impl AsRef<Path>) -> Result<(Vec<String>, Array2<f64>)> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        action: "read",
+        path: path.display().to_string(),
+        source,
+    })?;
+    features_from_csv_bytes(&bytes)
+}
+
+/// Reads CSV text of features only (see [`features_from_csv_path`]).
+///
+/// # Errors
+///
+/// [`Error::Csv`] with the 1-based line number and, where it applies, the
+/// column name, when the input has no header, an empty or repeated column
+/// name, a row with more or fewer fields than the header, or a cell that
+/// is empty, not a number or not finite; [`Error::Empty`] if there is a
+/// header but no data row.
+///
+/// # Example
+///
+/// ```
+/// use activation_lab::data::features_from_csv_reader;
+///
+/// let err = features_from_csv_reader("a,b\n1,2\n3,nan\n".as_bytes()).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "CSV line 3, column b: \"nan\" is not finite: expected a finite number"
+/// );
+/// ```
+pub fn features_from_csv_reader(mut reader: impl Read) -> Result<(Vec<String>, Array2<f64>)> {
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.read_to_end(&mut bytes) {
+        return Err(csv_error(
+            1 + count_line_breaks(&bytes),
+            None,
+            &format!("cannot read the input: {e}"),
+        ));
+    }
+    features_from_csv_bytes(&bytes)
+}
+
+fn features_from_csv_bytes(bytes: &[u8]) -> Result<(Vec<String>, Array2<f64>)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(bytes);
+    let mut record = csv::StringRecord::new();
+    let (_, header) = read_header(&mut reader, &mut record, bytes)?;
+    let d = header.len();
+    let mut values = Vec::new();
+    let mut n = 0usize;
+    while next_record(&mut reader, &mut record, bytes)? {
+        if is_blank(&record) {
+            continue;
+        }
+        let line = record_line(&record, bytes);
+        if record.len() != d {
+            return Err(csv_error(
+                line,
+                None,
+                &format!(
+                    "expected {d} fields (as in the header), found {}",
+                    record.len()
+                ),
+            ));
+        }
+        for (j, cell) in record.iter().enumerate() {
+            values.push(parse_feature_cell(cell, line, Some(header[j].as_str()))?);
+        }
+        n += 1;
+    }
+    if n == 0 {
+        return Err(Error::empty("the CSV data", "data row"));
+    }
+    let found = values.len();
+    let x = Array2::from_shape_vec((n, d), values)
+        .map_err(|_| Error::shape("feature values", n.saturating_mul(d), found))?;
+    Ok((header, x))
+}
+
+/// Reads the header row (skipping blank lines before it) and checks that
+/// every column has a name and no name repeats. Returns its line and names.
+fn read_header(
+    reader: &mut csv::Reader<&[u8]>,
+    record: &mut csv::StringRecord,
+    bytes: &[u8],
+) -> Result<(u64, Vec<String>)> {
+    let (header_line, header) = loop {
+        if !next_record(reader, record, bytes)? {
+            return Err(csv_error(1, None, "no header row"));
+        }
+        if !is_blank(record) {
+            let mut names: Vec<String> = record.iter().map(str::to_string).collect();
+            if let Some(first) = names.first_mut()
+                && let Some(rest) = first.strip_prefix('\u{feff}')
+            {
+                *first = rest.trim().to_string();
+            }
+            break (record_line(record, bytes), names);
+        }
+    };
+    for (j, name) in header.iter().enumerate() {
+        if name.is_empty() {
+            return Err(csv_error(
+                header_line,
+                Some(&(j + 1).to_string()),
+                "empty column name: expected a name for every column",
+            ));
+        }
+        if header[..j].contains(name) {
+            return Err(csv_error(
+                header_line,
+                Some(name),
+                "repeated column name: expected unique names",
+            ));
+        }
+    }
+    Ok((header_line, header))
+}
+
+/// Parses one feature cell: a finite number.
+fn parse_feature_cell(cell: &str, line: u64, column: Option<&str>) -> Result<f64> {
+    if cell.is_empty() {
+        return Err(csv_error(line, column, "empty cell: expected a number"));
+    }
+    match cell.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        Ok(_) => Err(csv_error(
+            line,
+            column,
+            &format!("{} is not finite: expected a finite number", quoted(cell)),
+        )),
+        Err(_) => Err(csv_error(
+            line,
+            column,
+            &format!("{} is not a number", quoted(cell)),
+        )),
+    }
+}
+
 fn validate(features: &Array2<f64>, labels: &Array1<u8>) -> Result<()> {
     if labels.len() != features.nrows() {
         return Err(Error::shape("labels", features.nrows(), labels.len()));
@@ -2373,6 +2490,41 @@ mod tests {
         std::fs::remove_file(&path).ok();
         assert_eq!(back.features(), data.features());
         assert!(back.name().ends_with("_blobs"));
+    }
+
+    #[test]
+    fn features_csv_reads_unlabelled_rows() {
+        let (names, x) = features_from_csv_reader("a, b\n\n1, 2\n-3, 4.5\n".as_bytes()).unwrap();
+        assert_eq!(names, ["a", "b"]);
+        assert_eq!(x, array![[1.0, 2.0], [-3.0, 4.5]]);
+        let (names, x) = features_from_csv_reader("only\n7\n".as_bytes()).unwrap();
+        assert_eq!((names.len(), x.dim()), (1, (1, 1)));
+    }
+
+    #[test]
+    fn features_csv_rejects_bad_tables_with_line_and_column() {
+        let read = |t: &str| message(features_from_csv_reader(t.as_bytes()));
+        assert_eq!(read(""), "CSV line 1: no header row");
+        assert_eq!(
+            read("a,b\n"),
+            "the CSV data is empty: expected at least one data row"
+        );
+        assert_eq!(
+            read("a,b\n1,2\n3\n"),
+            "CSV line 3: expected 2 fields (as in the header), found 1"
+        );
+        assert_eq!(
+            read("a,b\n1,x\n"),
+            "CSV line 2, column b: \"x\" is not a number"
+        );
+        assert_eq!(
+            read("a,a\n1,2\n"),
+            "CSV line 1, column a: repeated column name: expected unique names"
+        );
+        assert_eq!(
+            read("a,b\n1,\n"),
+            "CSV line 2, column b: empty cell: expected a number"
+        );
     }
 
     #[test]

@@ -1,0 +1,298 @@
+//! The command line: subcommands, options, their help and examples.
+
+use std::path::PathBuf;
+
+use activation_lab::{Activation, DatasetKind, Optimizer};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Why neural networks need activation functions: make the series'
+/// datasets, fit logistic regression or an MLP to your own CSV, predict with
+/// a saved model, and draw the figures.
+#[derive(Debug, Parser)]
+#[command(name = "activation-lab", version, propagate_version = true)]
+#[command(after_help = "\
+Examples:
+  activation-lab data moons --samples 400 --out moons.csv
+  activation-lab fit --data moons.csv --test-fraction 0.2 --save-model mlp.json
+  activation-lab predict --model mlp.json --data moons.csv --proba
+
+Run `activation-lab <COMMAND> --help` for each command's options.")]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write one of the series' toy datasets as CSV (header x1,x2,y).
+    Data(DataArgs),
+    /// Train logistic regression or an MLP on a CSV file and report accuracy and loss.
+    Fit(FitArgs),
+    /// Classify the rows of a CSV file with a saved model.
+    Predict(PredictArgs),
+}
+
+/// Options of `activation-lab data`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Datasets:
+  blobs    two Gaussian blobs, (almost) linearly separable   default noise 0.6
+  moons    two interleaving half-moons                        default noise 0.2
+  circles  a small circle inside a larger one                 default noise 0.1
+  xor      four quadrants, opposite corners share a class     default noise 0.0
+  spirals  two interleaved spirals (harder)                   default noise 0.05
+
+Every row is x1,x2,y with y = 0 or 1; the classes are balanced and the rows
+shuffled. The same seed gives the same rows on every machine.
+
+Examples:
+  activation-lab data moons > moons.csv
+  activation-lab data xor --samples 1000 --noise 0.1 --seed 7 --out xor.csv")]
+pub struct DataArgs {
+    /// Which dataset: blobs, moons, circles, xor or spirals.
+    #[arg(value_name = "DATASET", value_parser = parse_dataset)]
+    pub dataset: DatasetKind,
+
+    /// Number of rows (at least 2).
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub samples: usize,
+
+    /// Standard deviation of the Gaussian noise added to each coordinate
+    /// [default: the dataset's own, see below].
+    #[arg(long, value_name = "F", allow_negative_numbers = true)]
+    pub noise: Option<f64>,
+
+    /// Seed of the random numbers.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
+
+    /// Write the CSV to this file instead of stdout.
+    #[arg(long, value_name = "FILE.csv")]
+    pub out: Option<PathBuf>,
+}
+
+/// Which model to train.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelKind {
+    /// Logistic regression: a straight decision boundary.
+    Logistic,
+    /// One hidden layer of units with an activation function, then a sigmoid output unit.
+    Mlp,
+}
+
+impl ModelKind {
+    /// The name used on the command line and in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            ModelKind::Logistic => "logistic",
+            ModelKind::Mlp => "mlp",
+        }
+    }
+}
+
+/// Options of `activation-lab fit`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Defaults (the library's, as in the notebooks):
+  mlp       200 sigmoid hidden units, adam, learning rate 0.01, 300 epochs,
+            batch size 32, l2 0.0001
+  logistic  gd, learning rate 0.1, 200 epochs, full batch, l2 0
+
+The CSV has a header row, numeric feature columns and a label column of 0/1
+(the last column unless --label names another). Inputs are standardised
+while training and the scaling is folded into the saved weights, so a saved
+model acts on raw inputs. With --test-fraction F a stratified, seeded share
+F of the rows is held out for testing; 0 (the default) trains on every row.
+
+--init starts from weights in the JSON shape that --save-model writes:
+  mlp       {\"hidden_weights\": [[..n_hidden..] x n_features], \"hidden_bias\": [..],
+             \"output_weights\": [..], \"output_bias\": b, \"activation\": \"sigmoid\"}
+  logistic  {\"weights\": [..n_features..], \"bias\": b}
+With --optimizer gd --batch-size 0 --no-standardize --no-shuffle --l2 0 the
+run is plain full-batch gradient descent from those weights, step for step.
+
+--json prints one JSON object: data, settings, train/test accuracy and loss,
+history (loss and accuracy per epoch), weights and training_seconds.
+
+Examples:
+  activation-lab fit --data moons.csv
+  activation-lab fit --data moons.csv --test-fraction 0.2
+  activation-lab fit --data iris.csv --label species --model logistic --save-model iris.json
+  activation-lab fit --data xor.csv --activation identity --json
+  activation-lab fit --data moons.csv --init start.json --optimizer gd --batch-size 0 \\
+      --no-standardize --no-shuffle --l2 0 --epochs 100 --learning-rate 0.5 --json")]
+pub struct FitArgs {
+    /// CSV file with a header, numeric feature columns and a 0/1 label column.
+    #[arg(long, value_name = "FILE.csv")]
+    pub data: PathBuf,
+
+    /// Name of the label column [default: the last column].
+    #[arg(long, value_name = "COLUMN")]
+    pub label: Option<String>,
+
+    /// Model to train [default: mlp, or the kind of the --init weights].
+    #[arg(long, value_enum)]
+    pub model: Option<ModelKind>,
+
+    /// Number of hidden units, MLP only [default: 200].
+    #[arg(long, value_name = "N")]
+    pub hidden_units: Option<usize>,
+
+    /// Activation function of the hidden units, MLP only: identity, sigmoid,
+    /// tanh, relu, leaky_relu, elu, softplus, gelu, silu, piecewise_linear
+    /// [default: sigmoid].
+    #[arg(long, value_name = "NAME", value_parser = parse_activation)]
+    pub activation: Option<Activation>,
+
+    /// Update rule: gd, momentum or adam [default: adam for mlp, gd for logistic].
+    #[arg(long, value_name = "NAME", value_parser = parse_optimizer)]
+    pub optimizer: Option<Optimizer>,
+
+    /// Passes over the training rows [default: 300 for mlp, 200 for logistic].
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub epochs: Option<i64>,
+
+    /// Step size, a number > 0 [default: 0.01 for mlp, 0.1 for logistic].
+    #[arg(long, value_name = "F", allow_negative_numbers = true)]
+    pub learning_rate: Option<f64>,
+
+    /// Rows per gradient step; 0 = the full batch [default: 32 for mlp, 0 for logistic].
+    #[arg(long, value_name = "N")]
+    pub batch_size: Option<usize>,
+
+    /// L2 penalty strength, ≥ 0 [default: 0.0001 for mlp, 0 for logistic].
+    #[arg(long, value_name = "F", allow_negative_numbers = true)]
+    pub l2: Option<f64>,
+
+    /// Seed of the initial weights, the minibatch order and the test split.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
+
+    /// Standardise the inputs while training (the default).
+    #[arg(long, overrides_with = "no_standardize")]
+    pub standardize: bool,
+
+    /// Train on the raw inputs.
+    #[arg(long, overrides_with = "standardize")]
+    pub no_standardize: bool,
+
+    /// Keep the rows in file order instead of reshuffling the minibatches each epoch.
+    #[arg(long)]
+    pub no_shuffle: bool,
+
+    /// Share of the rows held out for testing, in [0, 1); 0 trains on every row.
+    #[arg(
+        long,
+        value_name = "F",
+        default_value_t = 0.0,
+        allow_negative_numbers = true
+    )]
+    pub test_fraction: f64,
+
+    /// Start from these weights (JSON, as written by --save-model) instead of random ones.
+    #[arg(long, value_name = "WEIGHTS.json")]
+    pub init: Option<PathBuf>,
+
+    /// Save the fitted weights as JSON (for `predict` and `--init`).
+    #[arg(long, value_name = "WEIGHTS.json")]
+    pub save_model: Option<PathBuf>,
+
+    /// Print one JSON object instead of the summary.
+    #[arg(long)]
+    pub json: bool,
+
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Options of `activation-lab predict`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+The model file is the JSON that `fit --save-model` writes (logistic regression
+or MLP, told apart by its keys; the whole `fit --json` output works too).
+
+The CSV has a header row and either exactly the model's feature columns, or
+those plus one 0/1 label column (the last one, or the one named by --label).
+With a label column the accuracy is reported on stderr. Feature columns are
+taken in file order, as when the model was fitted.
+
+The output is CSV on stdout, one row per input row: a column `prediction`
+(0 or 1), or `probability` (P(y = 1)) with --proba.
+
+Examples:
+  activation-lab predict --model mlp.json --data new_points.csv > predictions.csv
+  activation-lab predict --model mlp.json --data moons.csv --proba")]
+pub struct PredictArgs {
+    /// Weights JSON written by `fit --save-model`.
+    #[arg(long, value_name = "WEIGHTS.json")]
+    pub model: PathBuf,
+
+    /// CSV of the rows to classify, with or without a label column.
+    #[arg(long, value_name = "FILE.csv")]
+    pub data: PathBuf,
+
+    /// Name of the label column, if it is not the last one.
+    #[arg(long, value_name = "COLUMN")]
+    pub label: Option<String>,
+
+    /// Print P(y = 1) instead of the 0/1 label.
+    #[arg(long)]
+    pub proba: bool,
+
+    /// Do not report the accuracy on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+fn parse_dataset(s: &str) -> Result<DatasetKind, String> {
+    s.parse().map_err(|e: activation_lab::Error| e.to_string())
+}
+
+fn parse_activation(s: &str) -> Result<Activation, String> {
+    s.parse().map_err(|e: activation_lab::Error| e.to_string())
+}
+
+fn parse_optimizer(s: &str) -> Result<Optimizer, String> {
+    s.parse().map_err(|e: activation_lab::Error| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn standardize_flags_override_each_other() {
+        let cli = Cli::parse_from([
+            "activation-lab",
+            "fit",
+            "--data",
+            "a.csv",
+            "--no-standardize",
+        ]);
+        let Command::Fit(args) = cli.command else {
+            panic!("expected fit");
+        };
+        assert!(args.no_standardize && !args.standardize);
+        let cli = Cli::parse_from([
+            "activation-lab",
+            "fit",
+            "--data",
+            "a.csv",
+            "--no-standardize",
+            "--standardize",
+        ]);
+        let Command::Fit(args) = cli.command else {
+            panic!("expected fit");
+        };
+        assert!(!args.no_standardize && args.standardize);
+    }
+}

@@ -1,0 +1,213 @@
+//! Saved models: reading weights JSON of either kind, told apart by its keys.
+
+use std::path::Path;
+
+use activation_lab::{Activation, Classifier, History, LogisticModel, MlpModel};
+use serde_json::Value;
+
+use crate::cli::ModelKind;
+use crate::error::{CliError, Result};
+
+/// A fitted or loaded model of either kind.
+#[derive(Debug, Clone)]
+pub enum Model {
+    /// Logistic regression: `{"weights": [..], "bias": b}`.
+    Logistic(LogisticModel),
+    /// The one-hidden-layer perceptron: `{"hidden_weights": .., ..}`.
+    Mlp(MlpModel),
+}
+
+/// A model read from a file, and whether the file named the activation.
+#[derive(Debug, Clone)]
+pub struct LoadedModel {
+    /// The model.
+    pub model: Model,
+    /// `true` when an MLP file had an `"activation"` key (otherwise the
+    /// activation is the default, sigmoid).
+    pub names_activation: bool,
+}
+
+impl Model {
+    /// Which kind of model this is.
+    pub fn kind(&self) -> ModelKind {
+        match self {
+            Model::Logistic(_) => ModelKind::Logistic,
+            Model::Mlp(_) => ModelKind::Mlp,
+        }
+    }
+
+    /// The model as a [`Classifier`], for predictions and metrics.
+    pub fn classifier(&self) -> &dyn Classifier {
+        match self {
+            Model::Logistic(m) => m,
+            Model::Mlp(m) => m,
+        }
+    }
+
+    /// The loss and accuracy per epoch of the training that produced it.
+    pub fn history(&self) -> &History {
+        match self {
+            Model::Logistic(m) => m.history(),
+            Model::Mlp(m) => m.history(),
+        }
+    }
+
+    /// The weights as pretty-printed JSON, the shape `--init` and `predict` read.
+    pub fn to_json(&self) -> String {
+        match self {
+            Model::Logistic(m) => m.to_json(),
+            Model::Mlp(m) => m.to_json(),
+        }
+    }
+
+    /// The weights as a JSON value (for `fit --json`).
+    pub fn to_json_value(&self) -> Value {
+        serde_json::from_str(&self.to_json()).unwrap_or(Value::Null)
+    }
+
+    /// "logistic regression" or "MLP 2-200-1, sigmoid hidden units".
+    pub fn describe(&self) -> String {
+        self.classifier().describe()
+    }
+
+    /// Reads a weights file of either kind.
+    ///
+    /// # Errors
+    /// I/O errors naming the file; otherwise the file's path followed by
+    /// what is wrong with its JSON.
+    pub fn load(path: &Path) -> Result<LoadedModel> {
+        let text = std::fs::read_to_string(path).map_err(|source| {
+            CliError::Lib(activation_lab::Error::Io {
+                action: "read",
+                path: path.display().to_string(),
+                source,
+            })
+        })?;
+        Model::from_json(&text).map_err(|e| CliError::in_file(path, e))
+    }
+
+    /// Parses weights JSON of either kind. The output of `fit --json` is
+    /// accepted too: its `"weights"` object is used.
+    ///
+    /// # Errors
+    /// [`activation_lab::Error::Json`] when the text is not JSON, not an
+    /// object, or has the keys of neither model; otherwise the errors of
+    /// `LogisticModel::from_json` and `MlpModel::from_json`.
+    pub fn from_json(text: &str) -> activation_lab::Result<LoadedModel> {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| activation_lab::Error::Json(format!("{e}; expected a JSON object")))?;
+        let Value::Object(top) = &value else {
+            return Err(activation_lab::Error::Json(
+                "expected a JSON object with the model's weights".to_string(),
+            ));
+        };
+        let map = match top.get("weights") {
+            Some(Value::Object(inner)) => inner,
+            _ => top,
+        };
+        let inner_text = Value::Object(map.clone()).to_string();
+        if map.contains_key("hidden_weights") {
+            let names_activation = map.contains_key("activation");
+            Ok(LoadedModel {
+                model: Model::Mlp(MlpModel::from_json(&inner_text)?),
+                names_activation,
+            })
+        } else if map.contains_key("weights") {
+            Ok(LoadedModel {
+                model: Model::Logistic(LogisticModel::from_json(&inner_text)?),
+                names_activation: false,
+            })
+        } else {
+            let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+            Err(activation_lab::Error::Json(format!(
+                "found the keys [{}]: expected \"weights\" and \"bias\" (logistic regression) \
+                 or \"hidden_weights\", \"hidden_bias\", \"output_weights\" and \"output_bias\" (MLP)",
+                keys.join(", ")
+            )))
+        }
+    }
+}
+
+/// The same MLP weights with another activation (for `--init` files that
+/// do not name one).
+///
+/// # Errors
+/// None in practice: the weights were valid already.
+pub fn with_activation(m: &MlpModel, activation: Activation) -> activation_lab::Result<MlpModel> {
+    MlpModel::from_weights(
+        m.hidden_weights().clone(),
+        m.hidden_bias().clone(),
+        m.output_weights().clone(),
+        m.output_bias(),
+        activation,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_the_two_kinds_apart_by_their_keys() {
+        let logistic = Model::from_json(r#"{"weights": [1.0, 2.0], "bias": 0.5}"#).unwrap();
+        assert_eq!(logistic.model.kind(), ModelKind::Logistic);
+        let mlp = Model::from_json(
+            r#"{"hidden_weights": [[1.0, 2.0]], "hidden_bias": [0.0, 0.0],
+                "output_weights": [1.0, -1.0], "output_bias": 0.0}"#,
+        )
+        .unwrap();
+        assert_eq!(mlp.model.kind(), ModelKind::Mlp);
+        assert!(!mlp.names_activation);
+        assert_eq!(mlp.model.classifier().n_features(), 1);
+    }
+
+    #[test]
+    fn accepts_the_weights_object_of_fit_json_output() {
+        let loaded =
+            Model::from_json(r#"{"settings": {}, "weights": {"weights": [3.0], "bias": -1.0}}"#)
+                .unwrap();
+        let Model::Logistic(m) = loaded.model else {
+            panic!("expected logistic regression");
+        };
+        assert_eq!(m.bias(), -1.0);
+    }
+
+    #[test]
+    fn unknown_keys_and_non_objects_are_clear_errors() {
+        let err = Model::from_json(r#"{"w": [1.0]}"#).unwrap_err().to_string();
+        assert!(
+            err.starts_with("model JSON: found the keys [w]: expected"),
+            "{err}"
+        );
+        let err = Model::from_json("[1, 2]").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "model JSON: expected a JSON object with the model's weights"
+        );
+        let err = Model::from_json("{").unwrap_err().to_string();
+        assert!(err.starts_with("model JSON: EOF while parsing"), "{err}");
+    }
+
+    #[test]
+    fn round_trips_through_to_json() {
+        let m = MlpModel::from_weights(
+            ndarray_array(),
+            activation_lab::prelude::array![0.1, 0.2],
+            activation_lab::prelude::array![1.0, -1.0],
+            0.3,
+            Activation::Tanh,
+        )
+        .unwrap();
+        let loaded = Model::from_json(&Model::Mlp(m.clone()).to_json()).unwrap();
+        assert!(loaded.names_activation);
+        let Model::Mlp(back) = loaded.model else {
+            panic!("expected an MLP");
+        };
+        assert_eq!(back.hidden_weights(), m.hidden_weights());
+        assert_eq!(back.activation(), Activation::Tanh);
+    }
+
+    fn ndarray_array() -> activation_lab::prelude::Array2<f64> {
+        activation_lab::prelude::array![[1.0, 2.0], [3.0, 4.0]]
+    }
+}

@@ -1,0 +1,133 @@
+//! `activation-lab predict`: with and without a label column, labels or
+//! probabilities, and the errors.
+
+mod common;
+
+use common::{run_in, tempdir, write};
+
+/// class 1 when x1 > x2
+const MODEL: &str = r#"{"weights": [4.0, -4.0], "bias": 0.0}"#;
+
+#[test]
+fn unlabelled_rows_get_a_prediction_each() {
+    let dir = tempdir();
+    let model = write(dir.path(), "m.json", MODEL);
+    let data = write(dir.path(), "x.csv", "a,b\n1,0\n0,1\n2,-1\n");
+    let r = run_in(dir.path(), &["predict", "--model", &model, "--data", &data]);
+    assert_eq!(r.ok(), "prediction\n1\n0\n1\n");
+    assert_eq!(r.stderr, "", "no accuracy without labels");
+}
+
+#[test]
+fn proba_prints_sigmoid_of_the_net_input() {
+    let dir = tempdir();
+    let model = write(dir.path(), "m.json", MODEL);
+    let data = write(dir.path(), "x.csv", "a,b\n0,0\n1,0.5\n");
+    let r = run_in(
+        dir.path(),
+        &["predict", "--model", &model, "--data", &data, "--proba"],
+    );
+    let lines: Vec<&str> = r.ok().lines().collect();
+    assert_eq!(lines[0], "probability");
+    assert_eq!(lines[1].parse::<f64>().unwrap(), 0.5);
+    let p: f64 = lines[2].parse().unwrap();
+    assert!((p - 1.0 / (1.0 + (-2.0f64).exp())).abs() < 1e-15, "{p}");
+}
+
+#[test]
+fn a_label_column_is_left_out_and_scored() {
+    let dir = tempdir();
+    let model = write(dir.path(), "m.json", MODEL);
+    let data = write(dir.path(), "xy.csv", "a,b,y\n1,0,1\n0,1,0\n2,-1,0\n3,1,1\n");
+    let r = run_in(dir.path(), &["predict", "--model", &model, "--data", &data]);
+    assert_eq!(r.ok(), "prediction\n1\n0\n1\n1\n");
+    assert!(
+        r.stderr
+            .starts_with("accuracy 0.7500 on 4 labelled rows (logistic regression)"),
+        "{}",
+        r.stderr
+    );
+    let quiet = run_in(
+        dir.path(),
+        &["predict", "--model", &model, "--data", &data, "--quiet"],
+    );
+    assert_eq!(quiet.stderr, "");
+    // the label may stand anywhere when named
+    let data = write(dir.path(), "yx.csv", "y,a,b\n1,1,0\n0,0,1\n");
+    let r = run_in(
+        dir.path(),
+        &[
+            "predict", "--model", &model, "--data", &data, "--label", "y",
+        ],
+    );
+    assert_eq!(r.ok(), "prediction\n1\n0\n");
+}
+
+#[test]
+fn an_mlp_model_is_recognised_by_its_keys() {
+    let dir = tempdir();
+    let model = write(
+        dir.path(),
+        "mlp.json",
+        r#"{"hidden_weights": [[10.0, -10.0]], "hidden_bias": [0.0, 0.0],
+            "output_weights": [5.0, -5.0], "output_bias": 0.0, "activation": "sigmoid"}"#,
+    );
+    let data = write(dir.path(), "x.csv", "x\n1\n-1\n");
+    let r = run_in(dir.path(), &["predict", "--model", &model, "--data", &data]);
+    assert_eq!(r.ok(), "prediction\n1\n0\n");
+}
+
+#[test]
+fn wrong_column_count_says_what_is_expected() {
+    let dir = tempdir();
+    let model = write(dir.path(), "m.json", MODEL);
+    let data = write(dir.path(), "wide.csv", "a,b,c,d\n1,2,3,4\n");
+    run_in(dir.path(), &["predict", "--model", &model, "--data", &data]).fails_with(&format!(
+        "{data} has 4 columns (a, b, c, d): the model in {model} expects 2 feature columns, \
+         optionally followed by a 0/1 label column"
+    ));
+    let data = write(dir.path(), "two.csv", "a,b\n1,2\n");
+    run_in(
+        dir.path(),
+        &[
+            "predict", "--model", &model, "--data", &data, "--label", "b",
+        ],
+    )
+    .fails_with("--label b: ");
+}
+
+#[test]
+fn bad_labels_and_cells_name_line_and_column() {
+    let dir = tempdir();
+    let model = write(dir.path(), "m.json", MODEL);
+    let data = write(dir.path(), "bad.csv", "a,b,y\n1,0,1\n0,1,7\n");
+    run_in(dir.path(), &["predict", "--model", &model, "--data", &data])
+        .fails_with("CSV line 3, column y: label \"7\" is not a class: expected 0 or 1");
+    let data = write(dir.path(), "text.csv", "a,b\n1,0\nx,1\n");
+    run_in(dir.path(), &["predict", "--model", &model, "--data", &data])
+        .fails_with("CSV line 3, column a: \"x\" is not a number");
+    let data = write(dir.path(), "empty.csv", "");
+    run_in(dir.path(), &["predict", "--model", &model, "--data", &data])
+        .fails_with("CSV line 1: no header row");
+}
+
+#[test]
+fn bad_model_files_are_reported() {
+    let dir = tempdir();
+    let data = write(dir.path(), "x.csv", "a,b\n1,0\n");
+    run_in(
+        dir.path(),
+        &["predict", "--model", "none.json", "--data", &data],
+    )
+    .fails_with("cannot read none.json");
+    let model = write(
+        dir.path(),
+        "m.json",
+        r#"{"weights": [1.0, NaN], "bias": 0}"#,
+    );
+    run_in(dir.path(), &["predict", "--model", &model, "--data", &data])
+        .fails_with(&format!("{model}: model JSON: "));
+    let model = write(dir.path(), "nokeys.json", r#"{"bias": 0}"#);
+    run_in(dir.path(), &["predict", "--model", &model, "--data", &data])
+        .fails_with("found the keys [bias]");
+}
