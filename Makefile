@@ -1,25 +1,60 @@
-# Activation Lab: the two commands are `make lab` and `make test`.
-# Every target installs what it needs first and skips what is already done.
+# Activation Lab. The two commands: `make lab` and `make test`.
+# Every target sets up what it needs first and skips what is already done.
 
 SHELL := /bin/bash
 CARGO ?= cargo
+VENV := .venv
+PY := $(VENV)/bin/python
+FIGURES_DIR ?= figures
+FIGURE_FORMATS ?= svg,png
+FIGURE_SIZE ?= slide
 
-.PHONY: test test-rust lint setup-rust
+.PHONY: help lab setup test test-rust test-notebooks lint figures html strip clean
 
-## test: set up, then check formatting, lints, and run every test
-test: setup-rust lint test-rust
+help:
+	@grep -E '^## ' Makefile | sed 's/^## /  make /'
 
-## setup-rust: the Rust components the crate and the kernel need
-setup-rust:
-	@rustup component list --installed 2>/dev/null | grep -q '^rust-src' || rustup component add rust-src
-	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
-	@rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+## lab: set up everything (Rust kernel, JupyterLab) and open the notebooks
+lab: setup
+	@bash tools/setup.sh --warm
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks notebooks/00-environment-check.ipynb
 
-## lint: formatting and clippy, warnings as errors
+## setup: Rust components, evcxr kernel 0.22.0, .venv with JupyterLab, kernelspec
+setup:
+	@bash tools/setup.sh
+
+## test: set up, check formatting and lints, run the crate's tests and every notebook
+test: setup lint test-rust test-notebooks
+
+## lint: rustfmt and clippy, warnings as errors
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
-## test-rust: unit, integration, property and doc tests of the crate
+## test-rust: unit, integration, property and doc tests
 test-rust:
 	$(CARGO) test --workspace --locked
+
+## test-notebooks: execute every notebook in a fresh rust kernel
+test-notebooks: setup
+	$(PY) tests/run_notebooks.py
+
+## figures: export every figure of the series for slides (FIGURES_DIR, FIGURE_FORMATS, FIGURE_SIZE)
+figures:
+	$(CARGO) run --release --locked -q -p activation-lab-cli -- figures --out $(FIGURES_DIR) --format $(FIGURE_FORMATS) --size $(FIGURE_SIZE)
+	@echo "figures written to $(FIGURES_DIR)/ (open $(FIGURES_DIR)/index.html)"
+
+## html: executed copies of the notebooks as HTML in notebooks/html (for readers without Rust)
+html: setup
+	$(PY) tests/run_notebooks.py --save-executed notebooks/html/executed
+	$(VENV)/bin/jupyter nbconvert --to html --output-dir notebooks/html notebooks/html/executed/*.ipynb
+	@echo "HTML written to notebooks/html/"
+
+## strip: remove outputs and execution counts from the notebooks before committing
+strip: setup
+	$(PY) tools/strip_notebooks.py notebooks/*.ipynb
+
+## clean: remove build output, the virtualenv and exported files
+clean:
+	$(CARGO) clean
+	rm -rf $(VENV) $(FIGURES_DIR) notebooks/html
