@@ -15,7 +15,7 @@
 
 use std::path::Path;
 
-use ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewMut2, Zip};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewMut2, Axis, Zip};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +32,9 @@ use crate::activation::{Activation, sigmoid, softplus};
 use crate::data::{Dataset, Standardizer};
 use crate::net_input::{check_finite_1d, check_finite_2d};
 use crate::{Error, Result};
+
+/// Rows per block when evaluating many inputs (decision surfaces).
+const DECISION_BLOCK: usize = 512;
 
 /// The largest hidden layer accepted (guards against typos like `2e9`).
 pub const MAX_HIDDEN_UNITS: usize = 100_000;
@@ -903,11 +906,25 @@ impl Network for Dense {
     }
 
     fn decision(&self, x: ArrayView2<'_, f64>) -> Array1<f64> {
+        // Rows are independent: evaluate in blocks so memory stays at
+        // 2·DECISION_BLOCK·h numbers however large the grid is.
         let (m, h) = (x.nrows(), self.w1.ncols());
-        let mut z = Array2::zeros((m, h));
-        let mut a = Array2::zeros((m, h));
-        self.hidden_forward(x, z.view_mut(), a.view_mut());
-        // [m, h] · [h] → [m]
-        a.dot(&self.w2) + self.b2
+        let mut out = Array1::zeros(m);
+        let block = DECISION_BLOCK.min(m.max(1));
+        let mut z = Array2::zeros((block, h));
+        let mut a = Array2::zeros((block, h));
+        for (xb, mut ob) in x
+            .axis_chunks_iter(Axis(0), block)
+            .zip(out.axis_chunks_iter_mut(Axis(0), block))
+        {
+            let rows = xb.nrows();
+            let mut zb = z.slice_mut(ndarray::s![..rows, ..]);
+            let mut ab = a.slice_mut(ndarray::s![..rows, ..]);
+            self.hidden_forward(xb, zb.view_mut(), ab.view_mut());
+            // [rows, h] · [h] → [rows]
+            ndarray::linalg::general_mat_vec_mul(1.0, &ab, &self.w2, 0.0, &mut ob);
+            ob += self.b2;
+        }
+        out
     }
 }
