@@ -30,16 +30,20 @@
 pub mod activation;
 pub mod data;
 mod error;
+pub mod figure;
 pub mod metrics;
 pub mod models;
 pub mod net_input;
+pub mod plot;
 pub mod prelude;
 pub mod rng;
 
 pub use activation::{Activation, ActivationInfo};
 pub use data::{Dataset, DatasetKind, Standardizer};
 pub use error::{Error, Result};
+pub use figure::{Figure, FigureSize, ImageFormat};
 pub use metrics::ConfusionMatrix;
 pub use models::{
     Classifier, FitOptions, History, LogisticModel, LogisticRegression, Mlp, MlpModel, Optimizer,
 };
+pub use plot::{Animation, DecisionSurface, ExportedFigure, export_all};

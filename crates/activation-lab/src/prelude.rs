@@ -17,12 +17,19 @@ pub use crate::activation::{
     sigmoid, sigmoid_derivative, softplus, threshold, unit_step,
 };
 pub use crate::data::{Dataset, DatasetKind, Standardizer, blobs, circles, moons, spirals, xor};
+pub use crate::figure::{Figure, FigureSize, ImageFormat};
 pub use crate::metrics::{ConfusionMatrix, accuracy, log_loss, log_loss_from_logits};
 pub use crate::models::{
     Classifier, FitOptions, History, LogisticGradients, LogisticModel, LogisticRegression, Mlp,
     MlpGradients, MlpModel, Optimizer,
 };
 pub use crate::net_input::{net_input, net_input_batch};
+pub use crate::plot::{
+    Animation, DecisionSurface, ExportedFigure, activations_by_widths, cheat_sheet,
+    decision_surface, export_all, hidden_unit_gallery, logistic_regression_schematic,
+    mlp_schematic, models_by_datasets, net_input_map, scatter, sigmoid_curve, step_and_threshold,
+    strongest_hidden_units, training_animation, training_curves,
+};
 pub use crate::rng::{ChaCha8Rng, seeded};
 pub use crate::{Error, Result};
 

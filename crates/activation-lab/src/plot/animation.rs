@@ -1,0 +1,198 @@
+//! The training animation: the decision surface over epochs, as a GIF.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use super::surface::{
+    check_model, check_plane_data, full_surface_figure, padded_ranges, surface_panel,
+};
+use crate::data::Dataset;
+use crate::figure::{Figure, FigureSize, base64, plot_err, write_file};
+use crate::models::MlpModel;
+use crate::{Error, Result};
+
+/// Frames of an animation, each a [`Figure`], played as a looping GIF.
+///
+/// ```
+/// use activation_lab::prelude::*;
+/// # fn main() -> activation_lab::Result<()> {
+/// let data = moons(100, 0.2, 0)?;
+/// let (_, frames) = Mlp::new().hidden_units(8).epochs(10).fit_recording(&data, 5)?;
+/// let anim = training_animation(&frames, &data)?
+///     .with_size(FigureSize::Pixels { width: 320, height: 200 });
+/// assert_eq!(anim.len(), 3);
+/// let gif = anim.to_gif()?;
+/// assert_eq!(&gif[..6], b"GIF89a");
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct Animation {
+    title: String,
+    frames: Vec<Figure>,
+    frame_delay_ms: u32,
+}
+
+impl fmt::Debug for Animation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Animation")
+            .field("title", &self.title)
+            .field("frames", &self.frames.len())
+            .field("frame_delay_ms", &self.frame_delay_ms)
+            .finish()
+    }
+}
+
+impl Animation {
+    /// The animation's title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The frames, in order.
+    pub fn frames(&self) -> &[Figure] {
+        &self.frames
+    }
+
+    /// Number of frames.
+    pub fn len(&self) -> usize {
+        self.frames.len()
+    }
+
+    /// True when there are no frames (never for a built animation).
+    pub fn is_empty(&self) -> bool {
+        self.frames.is_empty()
+    }
+
+    /// Every frame at another size.
+    pub fn with_size(mut self, size: FigureSize) -> Self {
+        self.frames = self.frames.into_iter().map(|f| f.with_size(size)).collect();
+        self
+    }
+
+    /// Time per frame in milliseconds (default 400; the last frame stays
+    /// four times as long). Rounded to GIF's 10 ms steps, at least 20 ms.
+    pub fn with_frame_delay(mut self, ms: u32) -> Self {
+        self.frame_delay_ms = ms;
+        self
+    }
+
+    /// The animation as GIF bytes: one 256-colour palette for all frames
+    /// (so the shading does not flicker), looping forever.
+    ///
+    /// # Errors
+    /// As [`Figure::to_png`], plus [`Error::InvalidParameter`] for frames
+    /// larger than GIF's 65535 px a side.
+    pub fn to_gif(&self) -> Result<Vec<u8>> {
+        let mut rendered = Vec::with_capacity(self.frames.len());
+        for f in &self.frames {
+            rendered.push(f.to_rgb_with(1.0, 1)?);
+        }
+        let Some((w, h, last)) = rendered.last() else {
+            return Err(Error::empty("the animation", "frame"));
+        };
+        let (w16, h16) = (
+            u16::try_from(*w).map_err(|_| Error::param("width", w, "at most 65535 for a GIF"))?,
+            u16::try_from(*h).map_err(|_| Error::param("height", h, "at most 65535 for a GIF"))?,
+        );
+        // palette from the last frame, which has the full shading
+        let rgba: Vec<u8> = last
+            .chunks_exact(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect();
+        let quant = color_quant::NeuQuant::new(10, 256, &rgba);
+        let palette = quant.color_map_rgb();
+        let mut out = Vec::new();
+        {
+            let mut enc = gif::Encoder::new(&mut out, w16, h16, &palette).map_err(plot_err)?;
+            enc.set_repeat(gif::Repeat::Infinite).map_err(plot_err)?;
+            let mut cache: HashMap<[u8; 3], u8> = HashMap::new();
+            let delay = (self.frame_delay_ms / 10).clamp(2, u32::from(u16::MAX) / 4) as u16;
+            let n = rendered.len();
+            for (i, (fw, fh, rgb)) in rendered.iter().enumerate() {
+                if (fw, fh) != (w, h) {
+                    return Err(Error::Figure("animation frames differ in size".into()));
+                }
+                let indices: Vec<u8> = rgb
+                    .chunks_exact(3)
+                    .map(|p| {
+                        let key = [p[0], p[1], p[2]];
+                        *cache
+                            .entry(key)
+                            .or_insert_with(|| quant.index_of(&[p[0], p[1], p[2], 255]) as u8)
+                    })
+                    .collect();
+                let mut frame = gif::Frame::from_indexed_pixels(w16, h16, indices, None);
+                frame.delay = if i + 1 == n {
+                    delay.saturating_mul(4)
+                } else {
+                    delay
+                };
+                enc.write_frame(&frame).map_err(plot_err)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Writes the GIF to `path`.
+    ///
+    /// # Errors
+    /// As [`to_gif`](Self::to_gif), plus [`Error::Io`].
+    pub fn save_gif(&self, path: impl AsRef<Path>) -> Result<()> {
+        write_file(path.as_ref(), &self.to_gif()?)
+    }
+
+    /// Shows the animation inline in an evcxr notebook (`image/gif`).
+    pub fn evcxr_display(&self) {
+        match self.to_gif() {
+            Ok(gif) => println!(
+                "EVCXR_BEGIN_CONTENT image/gif\n{}\nEVCXR_END_CONTENT",
+                base64(&gif)
+            ),
+            Err(e) => println!("EVCXR_BEGIN_CONTENT text/plain\n{e}\nEVCXR_END_CONTENT"),
+        }
+    }
+}
+
+/// The training animation: the MLP's decision surface at each recorded
+/// epoch (from [`Mlp::fit_recording`](crate::Mlp::fit_recording)) over the
+/// training data, with the epoch and accuracy on every frame.
+///
+/// # Errors
+/// [`Error::Empty`] for no frames or no data, [`Error::InvalidParameter`]
+/// for more than 200 frames, [`Error::ShapeMismatch`] unless data and
+/// models have two features.
+pub fn training_animation(frames: &[(usize, MlpModel)], train: &Dataset) -> Result<Animation> {
+    if frames.is_empty() {
+        return Err(Error::empty("the list of frames", "(epoch, model) pair"));
+    }
+    if frames.len() > 200 {
+        return Err(Error::param("frames", frames.len(), "at most 200 frames"));
+    }
+    check_plane_data(train, "the training data")?;
+    let (xr, yr) = padded_ranges(&[train], 0.1);
+    let last_epoch = frames.iter().map(|(e, _)| *e).max().unwrap_or(0);
+    let mut out = Vec::with_capacity(frames.len());
+    for (epoch, model) in frames {
+        check_model(model)?;
+        let panel = surface_panel(model, train, None, xr, yr, (110, 72), true)?;
+        let title = format!(
+            "Training an MLP with {} {} units on {}: epoch {epoch} of {last_epoch}",
+            model.hidden_units(),
+            model.activation(),
+            train.name()
+        );
+        out.push(full_surface_figure(
+            title,
+            panel,
+            train.class_names().clone(),
+            false,
+        ));
+    }
+    Ok(Animation {
+        title: format!("Training an MLP on {}", train.name()),
+        frames: out,
+        frame_delay_ms: 400,
+    })
+}

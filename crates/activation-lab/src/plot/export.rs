@@ -1,0 +1,306 @@
+//! Exporting every figure of the series, with an index, for slides.
+
+use std::path::{Path, PathBuf};
+
+use super::{
+    DecisionSurface, activations_by_widths, cheat_sheet, hidden_unit_gallery,
+    logistic_regression_schematic, mlp_schematic, models_by_datasets, net_input_map, scatter,
+    sigmoid_curve, step_and_threshold, strongest_hidden_units, training_animation, training_curves,
+};
+use crate::activation::Activation;
+use crate::data::{blobs, circles, moons, xor};
+use crate::figure::{Figure, FigureSize, ImageFormat, write_file};
+use crate::models::{LogisticRegression, Mlp};
+use crate::{Error, Result};
+
+/// One exported figure: its stable name, title, what it shows, and the
+/// files written for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportedFigure {
+    /// The stable file stem, e.g. `"06b-decision-surface-mlp-moons"`.
+    pub name: String,
+    /// The figure's title.
+    pub title: String,
+    /// One sentence on what the figure shows.
+    pub description: String,
+    /// The files written, in the order of the formats asked for (the
+    /// animation is always a single `.gif`).
+    pub files: Vec<PathBuf>,
+}
+
+/// The seed of every dataset, split and model of the exported set.
+const SEED: u64 = 7;
+
+/// Writes every figure of the series into `dir` (created if missing) in
+/// each of `formats`, at `size`, plus the training animation as a GIF and
+/// an `index.html` and `index.md` that show them all. File names are stable
+/// and descriptive (`01-net-input.svg`, …); the same call writes the same
+/// bytes.
+///
+/// The figures use the series' datasets with fixed seeds (moons, 400
+/// points, noise 0.2; blobs, circles and XOR for the comparison) and
+/// short training runs so that the whole set is written in a few seconds.
+///
+/// ```no_run
+/// use activation_lab::prelude::*;
+/// # fn main() -> activation_lab::Result<()> {
+/// let written = export_all(
+///     std::path::Path::new("figures"),
+///     &[ImageFormat::Svg, ImageFormat::Png],
+///     FigureSize::Slide,
+/// )?;
+/// assert_eq!(written.len(), 14);
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// [`Error::Empty`] for no formats, [`Error::InvalidParameter`] for a bad
+/// size, [`Error::Io`] when `dir` or a file cannot be written, and the
+/// errors of drawing.
+pub fn export_all(
+    dir: &Path,
+    formats: &[ImageFormat],
+    size: FigureSize,
+) -> Result<Vec<ExportedFigure>> {
+    if formats.is_empty() {
+        return Err(Error::empty(
+            "the list of image formats",
+            "format (svg or png)",
+        ));
+    }
+    size.validate()?;
+    let mut formats = formats.to_vec();
+    formats.sort();
+    formats.dedup();
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        action: "create",
+        path: dir.display().to_string(),
+        source,
+    })?;
+
+    // data and models of the series, fixed seeds
+    let data = moons(400, 0.2, SEED)?.with_class_names(["lower moon", "upper moon"]);
+    let (train, test) = data.split(0.25, SEED)?;
+    let logistic = LogisticRegression::new().seed(SEED).fit(&train)?;
+    let settings = Mlp::new()
+        .hidden_units(200)
+        .learning_rate(0.03)
+        .epochs(150)
+        .seed(SEED);
+    let mlp = settings.fit_validated(&train, &test)?;
+    let (_, frames) = settings.clone().epochs(60).fit_recording(&train, 4)?;
+    let grid_sets = [
+        blobs(160, 0.6, SEED)?,
+        moons(160, 0.2, SEED)?,
+        circles(160, 0.1, 0.4, SEED)?,
+        xor(160, 0.0, SEED)?,
+    ];
+    let grid_data = moons(200, 0.2, SEED)?;
+
+    let figures: Vec<(&str, &str, Figure)> = vec![
+        (
+            "01-net-input",
+            "The net input z = b + w·x over the plane; z = 0 is a straight line.",
+            net_input_map([1.5, -1.0], 0.5, (-3.0, 3.0), (-3.0, 3.0))?,
+        ),
+        (
+            "02-sigmoid",
+            "The logistic sigmoid and its derivative (at most 0.25).",
+            sigmoid_curve(true)?,
+        ),
+        (
+            "03-step-and-threshold",
+            "Unit step, threshold rule and sigmoid + threshold: the same classes.",
+            step_and_threshold()?,
+        ),
+        (
+            "04-logistic-regression-schematic",
+            "Logistic regression: inputs, weights, net input, sigmoid, unit step, label.",
+            logistic_regression_schematic()?,
+        ),
+        (
+            "05-scatter-moons",
+            "The half-moons data: not linearly separable.",
+            scatter(&data)?,
+        ),
+        (
+            "06a-decision-surface-logistic-moons",
+            "Logistic regression on moons: a straight boundary.",
+            DecisionSurface::new(&logistic, &train)
+                .test(&test)
+                .title("Logistic regression on moons: a straight boundary")
+                .size(size)
+                .build()?,
+        ),
+        (
+            "06b-decision-surface-mlp-moons",
+            "An MLP with 200 sigmoid hidden units on moons: a curved boundary.",
+            DecisionSurface::new(&mlp, &train)
+                .test(&test)
+                .title("MLP, 200 sigmoid hidden units, on moons: a curved boundary")
+                .size(size)
+                .build()?,
+        ),
+        (
+            "07-mlp-schematic",
+            "The feed-forward network: 3 inputs, 200 hidden sigmoid units, 1 output.",
+            mlp_schematic(200)?,
+        ),
+        (
+            "08-cheat-sheet",
+            "Activation functions with formulas, graphs, derivatives and typical use.",
+            cheat_sheet()?,
+        ),
+        (
+            "09-training-curves",
+            "Loss and accuracy per epoch of the MLP, training and test data.",
+            training_curves(mlp.history())?,
+        ),
+        (
+            "10-hidden-units",
+            "What single hidden units compute, and the curved boundary they add up to.",
+            hidden_unit_gallery(&mlp, &train, &strongest_hidden_units(&mlp, 9))?,
+        ),
+        (
+            "11a-models-by-datasets",
+            "Logistic regression and the MLP on four datasets.",
+            models_by_datasets(&grid_sets, 80, SEED)?,
+        ),
+        (
+            "11b-activations-by-widths",
+            "Hidden activations × widths: identity units stay linear at any width.",
+            activations_by_widths(
+                &grid_data,
+                &[
+                    Activation::Identity,
+                    Activation::Sigmoid,
+                    Activation::Tanh,
+                    Activation::Relu,
+                ],
+                &[1, 2, 4, 200],
+                80,
+                SEED,
+            )?,
+        ),
+    ];
+
+    let mut written = Vec::with_capacity(figures.len() + 1);
+    for (name, description, figure) in figures {
+        let figure = figure.with_size(size);
+        let mut files = Vec::with_capacity(formats.len());
+        for &format in &formats {
+            let path = dir.join(format!("{name}.{}", format.extension()));
+            figure.save_as(&path, format)?;
+            files.push(path);
+        }
+        written.push(ExportedFigure {
+            name: name.to_string(),
+            title: figure.title().to_string(),
+            description: description.to_string(),
+            files,
+        });
+    }
+    let anim = training_animation(&frames, &train)?.with_size(animation_size(size));
+    let path = dir.join("12-training-animation.gif");
+    anim.save_gif(&path)?;
+    written.push(ExportedFigure {
+        name: "12-training-animation".into(),
+        title: anim.title().to_string(),
+        description: "The MLP's decision surface over the first 60 epochs of training.".into(),
+        files: vec![path],
+    });
+
+    write_file(
+        &dir.join("index.html"),
+        index_html(&written, size).as_bytes(),
+    )?;
+    write_file(&dir.join("index.md"), index_md(&written, size).as_bytes())?;
+    Ok(written)
+}
+
+/// GIF frames are quantised to 256 colours and are costly at full HD: the
+/// animation is drawn at most 1280×720 (the slide preset scales it down).
+fn animation_size(size: FigureSize) -> FigureSize {
+    match size {
+        FigureSize::Slide => FigureSize::Pixels {
+            width: 1280,
+            height: 720,
+        },
+        other => other,
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn index_html(figures: &[ExportedFigure], size: FigureSize) -> String {
+    let mut s = String::from(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>Activation Lab: figures</title>\n<style>\n\
+         body { font-family: 'DejaVu Sans', Verdana, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }\n\
+         figure { margin: 0 0 3em 0; }\n img { max-width: 100%; border: 1px solid #ddd; }\n\
+         figcaption { margin-top: 0.5em; }\n code { color: #555; }\n</style>\n</head>\n<body>\n",
+    );
+    s.push_str(&format!(
+        "<h1>Activation Lab: the figures of the series</h1>\n<p>Size: {}. Every figure: SVG and/or PNG, \
+         drawn with the embedded DejaVu Sans font.</p>\n",
+        html_escape(&size.key())
+    ));
+    for f in figures {
+        let first = f.files.first().map(|p| file_name(p)).unwrap_or_default();
+        let links: Vec<String> = f
+            .files
+            .iter()
+            .map(|p| {
+                let n = html_escape(&file_name(p));
+                format!("<a href=\"{n}\"><code>{n}</code></a>")
+            })
+            .collect();
+        s.push_str(&format!(
+            "<figure id=\"{id}\">\n<h2>{title}</h2>\n<img src=\"{src}\" alt=\"{title}\">\n\
+             <figcaption>{desc} Files: {links}</figcaption>\n</figure>\n",
+            id = html_escape(&f.name),
+            title = html_escape(&f.title),
+            src = html_escape(&first),
+            desc = html_escape(&f.description),
+            links = links.join(", "),
+        ));
+    }
+    s.push_str("</body>\n</html>\n");
+    s
+}
+
+fn index_md(figures: &[ExportedFigure], size: FigureSize) -> String {
+    let mut s = format!(
+        "# Activation Lab: the figures of the series\n\nSize: {}.\n\n",
+        size.key()
+    );
+    for f in figures {
+        let first = f.files.first().map(|p| file_name(p)).unwrap_or_default();
+        let links: Vec<String> = f
+            .files
+            .iter()
+            .map(|p| format!("[`{0}`]({0})", file_name(p)))
+            .collect();
+        s.push_str(&format!(
+            "## {}\n\n![{}]({})\n\n{} Files: {}.\n\n",
+            f.title,
+            f.title.replace(['[', ']'], ""),
+            first,
+            f.description,
+            links.join(", ")
+        ));
+    }
+    s
+}

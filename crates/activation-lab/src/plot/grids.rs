@@ -1,0 +1,289 @@
+//! Comparison grids of decision surfaces: models × datasets, and one model
+//! family across activations × hidden-layer widths.
+
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::surface::{
+    Panel, check_plane_data, default_cells, padded_ranges, points_of, surface_panel,
+};
+use super::{MUTED, Theme, cells, text, titled, wrap};
+use crate::activation::Activation;
+use crate::data::Dataset;
+use crate::figure::{Area, Figure};
+use crate::models::{Classifier, LogisticRegression, Mlp};
+use crate::{Error, Result};
+
+/// The largest grid drawn: 8 × 8 panels.
+const MAX_SIDE: usize = 8;
+
+/// A grid of panels with column headers and row labels.
+struct Grid {
+    title: String,
+    note: String,
+    col_headers: Vec<String>,
+    row_labels: Vec<String>,
+    /// Row-major, `rows × cols`.
+    panels: Vec<Panel>,
+}
+
+impl Grid {
+    fn figure(self, notebook: (u32, u32)) -> Figure {
+        let title = self.title.clone();
+        Figure::new(title, notebook, move |root| self.draw(root))
+    }
+
+    fn draw(&self, root: &Area<'_>) -> Result<()> {
+        let theme = Theme::for_area(root);
+        let body = titled(root, &theme, &self.title)?;
+        let (bw, bh) = body.dim_in_pixel();
+        let small = theme.font(Theme::SMALL);
+        let note_lines = wrap(&body, &self.note, &small, f64::from(bw) - theme.u * 4.0)?;
+        let line_h = theme.px(Theme::SMALL * 1.35);
+        let note_h = line_h * note_lines.len() as i32 + theme.px(0.8);
+        for (i, l) in note_lines.iter().enumerate() {
+            text(
+                &body,
+                l,
+                (
+                    bw as i32 / 2,
+                    bh as i32 - note_h + theme.px(0.4) + i as i32 * line_h,
+                ),
+                small.clone().color(&MUTED),
+                HPos::Center,
+                VPos::Top,
+            )?;
+        }
+        let label_w = theme.px(15.0);
+        let header_h = theme.px(Theme::TICK * 1.6);
+        let grid_area = body.margin(header_h, note_h, label_w, theme.px(1.0));
+        let (rows, cols) = (self.row_labels.len(), self.col_headers.len());
+        let areas = cells(&grid_area, rows, cols, theme.px(0.8));
+        for (c, header) in self.col_headers.iter().enumerate() {
+            let (x, _) = areas[c].get_base_pixel();
+            let (bx, _) = body.get_base_pixel();
+            let (cw, _) = areas[c].dim_in_pixel();
+            text(
+                &body,
+                header,
+                (x - bx + cw as i32 / 2, header_h / 2),
+                theme.bold(Theme::TICK),
+                HPos::Center,
+                VPos::Center,
+            )?;
+        }
+        let font = theme.bold(Theme::TICK);
+        for (r, label) in self.row_labels.iter().enumerate() {
+            let cell = &areas[r * cols];
+            let (_, y) = cell.get_base_pixel();
+            let (_, by) = body.get_base_pixel();
+            let (_, ch) = cell.dim_in_pixel();
+            let lines = wrap(&body, label, &font, f64::from(label_w) - theme.u * 1.5)?;
+            let lh = theme.px(Theme::TICK * 1.3);
+            let y0 = y - by + ch as i32 / 2 - lh * lines.len() as i32 / 2;
+            for (i, l) in lines.iter().enumerate() {
+                text(
+                    &body,
+                    l,
+                    (label_w - theme.px(1.0), y0 + i as i32 * lh + lh / 2),
+                    font.clone(),
+                    HPos::Right,
+                    VPos::Center,
+                )?;
+            }
+        }
+        for (area, panel) in areas.iter().zip(&self.panels) {
+            panel.draw(area, &theme)?;
+        }
+        Ok(())
+    }
+}
+
+fn check_side(name: &str, n: usize) -> Result<()> {
+    if n == 0 {
+        return Err(Error::empty(&format!("the list of {name}"), "entry"));
+    }
+    if n > MAX_SIDE {
+        return Err(Error::param(
+            name,
+            n,
+            &format!("at most {MAX_SIDE} entries"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_epochs(epochs: usize) -> Result<()> {
+    if (1..=100_000).contains(&epochs) {
+        Ok(())
+    } else {
+        Err(Error::param(
+            "epochs",
+            epochs,
+            "a whole number from 1 to 100000",
+        ))
+    }
+}
+
+/// The grids' MLP settings: Adam with learning rate 0.03 and minibatches
+/// of 16, so that short runs on small datasets converge.
+fn fast_mlp(units: usize, activation: Activation, epochs: usize, seed: u64) -> Mlp {
+    Mlp::new()
+        .hidden_units(units)
+        .activation(activation)
+        .learning_rate(0.03)
+        .batch_size(16)
+        .epochs(epochs)
+        .seed(seed)
+}
+
+/// Test accuracy for a grid corner.
+fn test_corner(model: &dyn Classifier, test: &Dataset) -> Result<String> {
+    Ok(format!("test {:.0} %", 100.0 * model.accuracy(test)?))
+}
+
+/// Models × datasets, as in scikit-learn's classifier comparison: one
+/// column per dataset; rows show the data, logistic regression (a straight
+/// boundary) and an MLP with 200 sigmoid hidden units (a curved one).
+/// Each dataset is split 70/30 with `seed`; test points are hollow and the
+/// corner shows test accuracy. The MLP is trained with Adam (learning
+/// rate 0.03, minibatches of 16) for `epochs` epochs.
+///
+/// ```
+/// use activation_lab::prelude::*;
+/// # fn main() -> activation_lab::Result<()> {
+/// let sets = [blobs(120, 0.6, 1)?, moons(120, 0.2, 1)?];
+/// let svg = models_by_datasets(&sets, 20, 1)?.to_svg()?;
+/// assert!(svg.contains("logistic regression") && svg.contains("moons"));
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// [`Error::Empty`] for no datasets, [`Error::InvalidParameter`] for more
+/// than 8 or a bad `epochs`, and the errors of training (a dataset with one
+/// class or fewer than two features).
+pub fn models_by_datasets(datasets: &[Dataset], epochs: usize, seed: u64) -> Result<Figure> {
+    check_side("datasets", datasets.len())?;
+    check_epochs(epochs)?;
+    let cols = datasets.len();
+    let (w, h) = (1200.0, 760.0);
+    let cells_px = default_cells(w * 0.85 / cols as f64, h * 0.7 / 3.0);
+    let mut data_row = Vec::new();
+    let mut lr_row = Vec::new();
+    let mut mlp_row = Vec::new();
+    for data in datasets {
+        check_plane_data(data, &format!("the dataset \"{}\"", data.name()))?;
+        let (train, test) = data.split(0.3, seed)?;
+        let (xr, yr) = padded_ranges(&[data], 0.1);
+        let mut p = Panel::new(xr, yr);
+        p.points = points_of(&train, false);
+        p.points.extend(points_of(&test, true));
+        p.point_size = 0.38;
+        data_row.push(p);
+        let lr = LogisticRegression::new().seed(seed).fit(&train)?;
+        let mut p = surface_panel(&lr, &train, Some(&test), xr, yr, cells_px, false)?;
+        p.corner = Some(test_corner(&lr, &test)?);
+        lr_row.push(p);
+        let mlp = fast_mlp(200, Activation::Sigmoid, epochs, seed).fit(&train)?;
+        let mut p = surface_panel(&mlp, &train, Some(&test), xr, yr, cells_px, false)?;
+        p.corner = Some(test_corner(&mlp, &test)?);
+        mlp_row.push(p);
+    }
+    let mut panels = data_row;
+    panels.extend(lr_row);
+    panels.extend(mlp_row);
+    Ok(Grid {
+        title: "Straight boundaries fail where classes are not linearly separable".into(),
+        note: "Blue: P(y = 1 | x) low, vermillion: high; black line: p = 0.5 boundary. \
+               Filled: training points, hollow: test points (accuracy in the corner)."
+            .into(),
+        col_headers: datasets.iter().map(|d| d.name().to_string()).collect(),
+        row_labels: vec![
+            "data".into(),
+            "logistic regression".into(),
+            "MLP, 200 sigmoid units".into(),
+        ],
+        panels,
+    }
+    .figure((1200, 760)))
+}
+
+/// One model family across activations × widths: an MLP with one hidden
+/// layer of each width in `widths` (e.g. 1, 2, 4, 200 units) and each
+/// activation in `activations` (e.g. identity, sigmoid, tanh, ReLU),
+/// trained on `data` (split 70/30 with `seed`) for `epochs` epochs. Identity
+/// units give a straight boundary at every width: without a non-linear
+/// activation, more units do not help.
+///
+/// ```
+/// use activation_lab::prelude::*;
+/// # fn main() -> activation_lab::Result<()> {
+/// let data = moons(120, 0.2, 2)?;
+/// let fig = activations_by_widths(&data, &[Activation::Identity, Activation::Relu], &[1, 8], 20, 2)?;
+/// let svg = fig.to_svg()?;
+/// assert!(svg.contains("identity") && svg.contains("8 units"));
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// [`Error::Empty`] for no activations or widths, [`Error::InvalidParameter`]
+/// for more than 8 of either, a bad `epochs` or width, or an activation
+/// that cannot be trained by gradient descent (the steps), and the errors of
+/// training.
+pub fn activations_by_widths(
+    data: &Dataset,
+    activations: &[Activation],
+    widths: &[usize],
+    epochs: usize,
+    seed: u64,
+) -> Result<Figure> {
+    check_side("activations", activations.len())?;
+    check_side("widths", widths.len())?;
+    check_epochs(epochs)?;
+    check_plane_data(data, "the data")?;
+    if let Some(a) = activations.iter().find(|a| !a.is_trainable()) {
+        return Err(Error::param(
+            "activations",
+            a,
+            "activations with a useful gradient (not the step functions)",
+        ));
+    }
+    let (train, test) = data.split(0.3, seed)?;
+    let (xr, yr) = padded_ranges(&[data], 0.1);
+    let (w, h) = (1200.0, 760.0);
+    let cells_px = default_cells(
+        w * 0.85 / widths.len() as f64,
+        h * 0.7 / activations.len() as f64,
+    );
+    let mut panels = Vec::with_capacity(activations.len() * widths.len());
+    for &a in activations {
+        for &units in widths {
+            let model = fast_mlp(units, a, epochs, seed).fit(&train)?;
+            let mut p = surface_panel(&model, &train, Some(&test), xr, yr, cells_px, false)?;
+            p.corner = Some(test_corner(&model, &test)?);
+            panels.push(p);
+        }
+    }
+    let unit_word = |n: usize| {
+        if n == 1 {
+            "1 unit".to_string()
+        } else {
+            format!("{n} units")
+        }
+    };
+    Ok(Grid {
+        title: format!(
+            "Activation × width on {}: identity units stay linear",
+            data.name()
+        ),
+        note: "Each panel: an MLP with one hidden layer (rows: its activation, columns: its \
+               width) and a sigmoid output; black line: p = 0.5 boundary; hollow points: test \
+               data, accuracy in the corner."
+            .into(),
+        col_headers: widths.iter().map(|&n| unit_word(n)).collect(),
+        row_labels: activations.iter().map(|a| a.key().to_string()).collect(),
+        panels,
+    }
+    .figure((1200, 760)))
+}
