@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use activation_lab::{Activation, DatasetKind, Optimizer};
+use activation_lab::{Activation, DatasetKind, FigureSize, ImageFormat, Optimizer};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Why neural networks need activation functions: make the series'
@@ -15,6 +15,7 @@ Examples:
   activation-lab data moons --samples 400 --out moons.csv
   activation-lab fit --data moons.csv --test-fraction 0.2 --save-model mlp.json
   activation-lab predict --model mlp.json --data moons.csv --proba
+  activation-lab figures --out figures --size slide --format svg,png
 
 Run `activation-lab <COMMAND> --help` for each command's options.")]
 pub struct Cli {
@@ -32,6 +33,8 @@ pub enum Command {
     Fit(FitArgs),
     /// Classify the rows of a CSV file with a saved model.
     Predict(PredictArgs),
+    /// Export every figure of the series as SVG and/or PNG, with an index.
+    Figures(FiguresArgs),
 }
 
 /// Options of `activation-lab data`.
@@ -118,7 +121,8 @@ history (loss and accuracy per epoch), weights and training_seconds.
 
 Examples:
   activation-lab fit --data moons.csv
-  activation-lab fit --data moons.csv --test-fraction 0.2
+  activation-lab fit --data moons.csv --test-fraction 0.2 --plot moons.svg --curves curves.svg
+  activation-lab fit --data moons.csv --plot slide.png --plot-size slide
   activation-lab fit --data iris.csv --label species --model logistic --save-model iris.json
   activation-lab fit --data xor.csv --activation identity --json
   activation-lab fit --data moons.csv --init start.json --optimizer gd --batch-size 0 \\
@@ -199,6 +203,18 @@ pub struct FitArgs {
     #[arg(long, value_name = "WEIGHTS.json")]
     pub save_model: Option<PathBuf>,
 
+    /// Draw the decision surface over the data (2 feature columns only) as SVG or PNG.
+    #[arg(long, value_name = "OUT.svg|OUT.png")]
+    pub plot: Option<PathBuf>,
+
+    /// Draw the loss and accuracy curves per epoch as SVG or PNG.
+    #[arg(long, value_name = "OUT.svg")]
+    pub curves: Option<PathBuf>,
+
+    /// Size of the --plot and --curves figures: notebook, slide or WIDTHxHEIGHT.
+    #[arg(long, value_name = "SIZE", default_value = "notebook", value_parser = parse_size)]
+    pub plot_size: FigureSize,
+
     /// Print one JSON object instead of the summary.
     #[arg(long)]
     pub json: bool,
@@ -247,11 +263,53 @@ pub struct PredictArgs {
     pub quiet: bool,
 }
 
+/// Options of `activation-lab figures`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Writes every figure of the series (net input, sigmoid, step, schematics,
+decision surfaces, hidden units, curves, grids, the cheat sheet) plus the
+training animation as a GIF, and index.html / index.md that show them all.
+File names are stable (01-net-input.svg, ...) and the same command writes the
+same bytes on every machine (PNGs embed their font).
+
+Sizes: notebook (each figure's own, mostly 800x500), slide (1920x1080, large
+type), or WIDTHxHEIGHT in pixels.
+
+Examples:
+  activation-lab figures
+  activation-lab figures --out slides --size slide --format svg,png
+  activation-lab figures --out small --size 640x400 --format png")]
+pub struct FiguresArgs {
+    /// Folder to write the figures into (created if missing).
+    #[arg(long, value_name = "DIR", default_value = "figures")]
+    pub out: PathBuf,
+
+    /// Figure size: notebook, slide or WIDTHxHEIGHT.
+    #[arg(long, value_name = "SIZE", default_value = "notebook", value_parser = parse_size)]
+    pub size: FigureSize,
+
+    /// Image formats, comma-separated: svg, png.
+    #[arg(long, value_name = "LIST", default_value = "svg", value_delimiter = ',', value_parser = parse_format)]
+    pub format: Vec<ImageFormat>,
+
+    /// Do not print the summary line on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
 fn parse_dataset(s: &str) -> Result<DatasetKind, String> {
     s.parse().map_err(|e: activation_lab::Error| e.to_string())
 }
 
 fn parse_activation(s: &str) -> Result<Activation, String> {
+    s.parse().map_err(|e: activation_lab::Error| e.to_string())
+}
+
+fn parse_size(s: &str) -> Result<FigureSize, String> {
+    s.parse().map_err(|e: activation_lab::Error| e.to_string())
+}
+
+fn parse_format(s: &str) -> Result<ImageFormat, String> {
     s.parse().map_err(|e: activation_lab::Error| e.to_string())
 }
 

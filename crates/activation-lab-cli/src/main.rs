@@ -5,6 +5,7 @@
 //! activation-lab data moons --samples 400 --out moons.csv
 //! activation-lab fit --data moons.csv --test-fraction 0.2 --save-model mlp.json --plot moons.svg
 //! activation-lab predict --model mlp.json --data new.csv --proba
+//! activation-lab figures --out slides --size slide --format svg,png
 //! ```
 //!
 //! Every subcommand has `--help` with examples. Errors are one line on
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         Command::Data(args) => commands::data::run(&args),
         Command::Fit(args) => commands::fit::run(&args),
         Command::Predict(args) => commands::predict::run(&args),
+        Command::Figures(args) => commands::figures::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

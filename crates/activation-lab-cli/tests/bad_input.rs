@@ -92,6 +92,24 @@ fn a_label_column_that_does_not_exist_lists_the_columns() {
 }
 
 #[test]
+fn plot_needs_exactly_two_features() {
+    let dir = tempdir();
+    let data = write(dir.path(), "three.csv", "a,b,c,y\n1,2,3,0\n3,4,5,1\n");
+    fit(dir.path(), &data, &["--plot", "out.svg"]).fails_with(&format!(
+        "--plot draws a decision surface over 2 feature columns, but {data} has 3 (a, b, c)"
+    ));
+    assert!(!dir.path().join("out.svg").exists());
+}
+
+#[test]
+fn plot_needs_an_svg_or_png_name() {
+    let dir = tempdir();
+    let data = moons_csv(dir.path(), 20);
+    fit(dir.path(), &data, &["--plot", "out.pdf"])
+        .fails_with("--plot out.pdf: expected a file name ending in .svg or .png");
+}
+
+#[test]
 fn zero_or_negative_learning_rate_is_rejected() {
     let dir = tempdir();
     let data = moons_csv(dir.path(), 20);

@@ -65,6 +65,7 @@ fn every_subcommand_has_help_with_examples() {
         vec!["data", "--help"],
         vec!["fit", "--help"],
         vec!["predict", "--help"],
+        vec!["figures", "--help"],
     ] {
         let r = run_in(dir.path(), &command);
         assert!(r.ok().contains("Examples:"), "{command:?}");

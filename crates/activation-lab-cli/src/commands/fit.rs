@@ -93,6 +93,8 @@ struct DataSummary {
 #[derive(Debug, Clone, Serialize)]
 struct Outputs {
     model: Option<String>,
+    plot: Option<String>,
+    curves: Option<String>,
 }
 
 /// The one JSON object of `fit --json`.
@@ -121,10 +123,24 @@ pub fn run(args: &FitArgs) -> Result<()> {
     };
     let kind = model_kind(args, init.as_ref())?;
     let (settings, trainer) = configure(args, kind, init.as_ref())?;
+    for (flag, path) in [("--plot", &args.plot), ("--curves", &args.curves)] {
+        if let Some(path) = path {
+            check_image_path(flag, path)?;
+        }
+    }
 
     // data
     let data = Dataset::from_csv_path(&args.data, args.label.as_deref())
         .map_err(|e| CliError::in_file(&args.data, e))?;
+    if args.plot.is_some() && data.n_features() != 2 {
+        return Err(CliError::Usage(format!(
+            "--plot draws a decision surface over 2 feature columns, but {} has {} ({}): \
+             leave out --plot or keep two feature columns",
+            args.data.display(),
+            data.n_features(),
+            data.feature_names().join(", ")
+        )));
+    }
     if let (Some(loaded), Some(path)) = (&init, &args.init) {
         check_init_features(&loaded.model, path, &data, &args.data)?;
     }
@@ -176,10 +192,22 @@ pub fn run(args: &FitArgs) -> Result<()> {
         None => None,
     };
 
-    // save
+    // save and draw
     if let Some(path) = &args.save_model {
         let json = model.to_json();
         with_output(Some(path), |w| writeln!(w, "{json}"))?;
+    }
+    if let Some(path) = &args.plot {
+        crate::commands::figures::decision_surface(
+            &model,
+            &train,
+            validation,
+            args.plot_size,
+            path,
+        )?;
+    }
+    if let Some(path) = &args.curves {
+        crate::commands::figures::curves(&model, args.plot_size, path)?;
     }
 
     let report = Report {
@@ -198,6 +226,8 @@ pub fn run(args: &FitArgs) -> Result<()> {
         training_seconds,
         outputs: Outputs {
             model: args.save_model.as_ref().map(|p| p.display().to_string()),
+            plot: args.plot.as_ref().map(|p| p.display().to_string()),
+            curves: args.curves.as_ref().map(|p| p.display().to_string()),
         },
     };
     if args.json {
@@ -348,6 +378,20 @@ fn settings_activation(settings: &Settings) -> Activation {
     settings.activation.unwrap_or(MLP_ACTIVATION)
 }
 
+/// Checks that a figure path ends in `.svg` or `.png`.
+fn check_image_path(flag: &str, path: &Path) -> Result<()> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("svg" | "png") => Ok(()),
+        _ => Err(CliError::Usage(format!(
+            "{flag} {}: expected a file name ending in .svg or .png",
+            path.display()
+        ))),
+    }
+}
+
 /// Checks that the `--init` weights take as many inputs as the data has
 /// feature columns.
 fn check_init_features(model: &Model, init: &Path, data: &Dataset, data_path: &Path) -> Result<()> {
@@ -409,8 +453,14 @@ fn summary(report: &Report<'_>, model: &Model) -> String {
         None => out.push_str("test    none held out (--test-fraction 0)\n"),
     }
     out.push_str(&format!("time    {:.2} s\n", report.training_seconds));
-    if let Some(path) = &report.outputs.model {
-        out.push_str(&format!("wrote   model to {path}\n"));
+    for (what, path) in [
+        ("model", &report.outputs.model),
+        ("plot", &report.outputs.plot),
+        ("curves", &report.outputs.curves),
+    ] {
+        if let Some(path) = path {
+            out.push_str(&format!("wrote   {what} to {path}\n"));
+        }
     }
     out
 }
@@ -442,5 +492,17 @@ mod tests {
             Mlp::default(),
             Mlp::new().learning_rate(MLP_DEFAULTS.learning_rate * 2.0)
         );
+    }
+
+    #[test]
+    fn only_svg_and_png_figure_paths_are_accepted() {
+        assert!(check_image_path("--plot", Path::new("a.svg")).is_ok());
+        assert!(check_image_path("--plot", Path::new("dir/a.PNG")).is_ok());
+        let err = check_image_path("--plot", Path::new("a.pdf")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--plot a.pdf: expected a file name ending in .svg or .png"
+        );
+        assert!(check_image_path("--curves", Path::new("curves")).is_err());
     }
 }

@@ -1,5 +1,6 @@
 //! One module per subcommand, each with a `run` function.
 
 pub mod data;
+pub mod figures;
 pub mod fit;
 pub mod predict;
