@@ -16,6 +16,8 @@ use crate::figure::{Area, Canvas, Figure, plot_err};
 use crate::models::History;
 use crate::{Error, Result};
 
+type Pt = (f64, f64);
+
 type Chart<'a, 'b> = ChartContext<'a, Canvas<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// A chart with light grid lines, ticks and axis labels.
@@ -624,7 +626,7 @@ pub fn training_curves(history: &History) -> Result<Figure> {
             if n == 1 { 0.5 } else { 1.0 },
             n as f64 + if n == 1 { 0.5 } else { 0.0 },
         );
-        let series = |train: &[f64], test: &[f64]| -> (Vec<(f64, f64)>, Vec<(f64, f64)>) {
+        let series = |train: &[f64], test: &[f64]| -> (Vec<Pt>, Vec<Pt>) {
             let pts = |v: &[f64]| {
                 v.iter()
                     .enumerate()

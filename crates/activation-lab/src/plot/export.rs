@@ -246,7 +246,7 @@ fn html_escape(s: &str) -> String {
 
 fn index_html(figures: &[ExportedFigure], size: FigureSize) -> String {
     let mut s = String::from(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
          <title>Activation Lab: figures</title>\n<style>\n\
          body { font-family: 'DejaVu Sans', Verdana, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }\n\
          figure { margin: 0 0 3em 0; }\n img { max-width: 100%; border: 1px solid #ddd; }\n\
@@ -268,7 +268,7 @@ fn index_html(figures: &[ExportedFigure], size: FigureSize) -> String {
             })
             .collect();
         s.push_str(&format!(
-            "<figure id=\"{id}\">\n<h2>{title}</h2>\n<img src=\"{src}\" alt=\"{title}\">\n\
+            "<figure id=\"{id}\">\n<h2>{title}</h2>\n<img src=\"{src}\" alt=\"{title}\"/>\n\
              <figcaption>{desc} Files: {links}</figcaption>\n</figure>\n",
             id = html_escape(&f.name),
             title = html_escape(&f.title),

@@ -153,7 +153,7 @@ fn test_corner(model: &dyn Classifier, test: &Dataset) -> Result<String> {
 /// # fn main() -> activation_lab::Result<()> {
 /// let sets = [blobs(120, 0.6, 1)?, moons(120, 0.2, 1)?];
 /// let svg = models_by_datasets(&sets, 20, 1)?.to_svg()?;
-/// assert!(svg.contains("logistic regression") && svg.contains("moons"));
+/// assert!(svg.contains("logistic") && svg.contains("moons"));
 /// # Ok(())
 /// # }
 /// ```

@@ -24,6 +24,9 @@ use crate::{Error, Result};
 // grids and contour shading
 // ---------------------------------------------------------------------------
 
+/// A point in data coordinates.
+pub(crate) type Pt = (f64, f64);
+
 /// Values of a function on an `nx × ny` grid of cell centres covering
 /// `xr × yr`; `values[j·nx + i]` is at `(x0 + (i + ½)·dx, y0 + (j + ½)·dy)`.
 #[derive(Debug, Clone)]
@@ -113,7 +116,7 @@ impl Grid {
         let contours = builder
             .contours(&self.values, thresholds)
             .map_err(plot_err)?;
-        let mut rings: Vec<(f64, usize, Vec<(f64, f64)>)> = vec![(
+        let mut rings: Vec<(f64, usize, Vec<Pt>)> = vec![(
             f64::INFINITY,
             0,
             vec![
@@ -247,7 +250,7 @@ fn extend(a: (f64, f64), b: (f64, f64), nx: f64, ny: f64) -> Option<(f64, f64)> 
     } else if uy < -1e-12 {
         t = t.min(-b.1 / uy);
     }
-    (t.is_finite() && (0.0..=1.5).contains(&t)).then(|| (b.0 + t * ux, b.1 + t * uy))
+    (t.is_finite() && (0.0..=1.5).contains(&t)).then_some((b.0 + t * ux, b.1 + t * uy))
 }
 
 fn check_cells(name: &str, n: usize) -> Result<()> {
@@ -366,7 +369,7 @@ pub(crate) struct Panel {
     /// Dashed isolines instead of solid.
     pub dashed_lines: bool,
     /// An arrow from one point to another, with a label at its head.
-    pub arrow: Option<((f64, f64), (f64, f64), String)>,
+    pub arrow: Option<(Pt, Pt, String)>,
 }
 
 impl Panel {
