@@ -573,3 +573,49 @@ fn export_for_review() {
         );
     }
 }
+
+/// Prints the timings the figures are held to (run in release:
+/// `cargo test --release -p activation-lab --test figures timings -- --ignored --nocapture`):
+/// a slide-size decision surface (SVG ≤ 150 ms, PNG ≤ 250 ms) and the
+/// whole export (≤ 5 s).
+#[test]
+#[ignore = "timings are measured in release builds"]
+fn timings() {
+    use std::time::Instant;
+    let data = moons(400, 0.2, 7).unwrap();
+    let (train, test) = data.split(0.25, 7).unwrap();
+    let model = Mlp::new()
+        .learning_rate(0.03)
+        .epochs(150)
+        .seed(7)
+        .fit(&train)
+        .unwrap();
+    let best = |f: &dyn Fn() -> usize| {
+        (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                let n = f();
+                (t.elapsed(), n)
+            })
+            .min()
+            .unwrap()
+    };
+    let build = || {
+        DecisionSurface::new(&model, &train)
+            .test(&test)
+            .size(FigureSize::Slide)
+            .build()
+            .unwrap()
+    };
+    let (t, n) = best(&|| build().to_svg().unwrap().len());
+    eprintln!("slide decision surface, build + SVG: {t:.1?} ({n} bytes)");
+    let (t, n) = best(&|| build().to_png().unwrap().len());
+    eprintln!("slide decision surface, build + PNG: {t:.1?} ({n} bytes)");
+    let dir = std::env::temp_dir().join(format!("activation-lab-timing-{}", std::process::id()));
+    for formats in [&[ImageFormat::Svg][..], &ImageFormat::ALL[..]] {
+        let t = Instant::now();
+        export_all(&dir, formats, FigureSize::Slide).unwrap();
+        eprintln!("export_all at slide size, {formats:?}: {:.2?}", t.elapsed());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -567,8 +567,8 @@ const VERMILLION_DARK: RGBColor = RGBColor(180, 75, 0);
 // 9. training curves
 // ---------------------------------------------------------------------------
 
-/// Loss and accuracy per epoch, for training (solid blue) and, when
-/// recorded, test data (dashed vermillion).
+/// Loss and accuracy per epoch, for training (blue) and, when recorded,
+/// test data (vermillion).
 ///
 /// ```
 /// use activation_lab::prelude::*;
@@ -663,15 +663,13 @@ pub fn training_curves(history: &History) -> Result<Figure> {
                 .label("train")
                 .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + key_len, y)], style));
             if has_test {
-                let style = line_style(VERMILLION, &theme, 0.4);
-                let (d, g) = (theme.w(1.0), theme.w(0.6));
+                // solid: dashes break up on a curve that jumps between epochs
+                let style = line_style(VERMILLION, &theme, 0.3);
                 chart
-                    .draw_series(std::iter::once(DashedPathElement::new(te, d, g, style)))
+                    .draw_series(std::iter::once(PathElement::new(te, style)))
                     .map_err(plot_err)?
                     .label("test")
-                    .legend(move |(x, y)| {
-                        DashedPathElement::new(vec![(x, y), (x + key_len, y)], d, g, style)
-                    });
+                    .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + key_len, y)], style));
             }
             chart
                 .configure_series_labels()
