@@ -5,7 +5,7 @@ A notebook fails when:
   * a cell gets an error reply, or prints a panic, an `Err(...)` value or
     evcxr's compile/runtime error text on stderr (evcxr does not mark such a
     cell as failed, so the outputs are inspected);
-  * a cell tagged `figure` shows no SVG image;
+  * a cell tagged `figure` shows no image (SVG, PNG or GIF);
   * a self-check prints a line starting with `FAIL`, or a cell tagged
     `self-check` prints no `PASS` line;
   * the committed file carries outputs or execution counts, or its
@@ -126,8 +126,8 @@ def run(path: Path, save_dir: Path | None) -> tuple[list[str], dict]:
                     snippet = text[max(0, m.start() - 100) : m.end() + 300].strip()
                     problems.append(f"{where}: {what}:\n      {snippet}")
                     break
-        if "figure" in tags and "image/svg+xml" not in mimes:
-            problems.append(f"{where}: tagged 'figure' but shows no SVG image")
+        if "figure" in tags and not any(m.startswith("image/") for m in mimes):
+            problems.append(f"{where}: tagged 'figure' but shows no image")
         for line in out.splitlines():
             if line.startswith("FAIL"):
                 problems.append(f"{where}: self-check failed: {line}")

@@ -99,7 +99,7 @@ impl ModelKind {
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Defaults (the library's, as in the notebooks):
-  mlp       200 sigmoid hidden units, adam, learning rate 0.01, 300 epochs,
+  mlp       200 sigmoid hidden units, adam, learning rate 0.03, 300 epochs,
             batch size 32, l2 0.0001
   logistic  gd, learning rate 0.1, 200 epochs, full batch, l2 0
 

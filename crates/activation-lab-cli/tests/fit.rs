@@ -30,7 +30,7 @@ fn json_is_one_object_with_settings_metrics_history_weights_and_time() {
     assert_eq!(s["hidden_units"], 8);
     assert_eq!(s["activation"], "sigmoid");
     assert_eq!(s["optimizer"], "adam");
-    assert_eq!(s["learning_rate"], 0.01);
+    assert_eq!(s["learning_rate"], 0.03);
     assert_eq!(s["epochs"], 40);
     assert_eq!(s["batch_size"], 32);
     assert_eq!(s["l2"], 0.0001);
@@ -124,7 +124,7 @@ fn summary_names_the_model_data_and_metrics_and_stderr_stays_empty() {
     );
     let out = r.ok();
     assert!(
-        out.contains("MLP 2-6-1, sigmoid hidden units (adam, learning rate 0.01, 20 epochs"),
+        out.contains("MLP 2-6-1, sigmoid hidden units (adam, learning rate 0.03, 20 epochs"),
         "{out}"
     );
     assert!(

@@ -27,6 +27,9 @@
 //! panics on user input.
 #![deny(missing_docs)]
 
+/// The crate's version, as in its `Cargo.toml`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub mod activation;
 pub mod data;
 mod error;
@@ -34,6 +37,7 @@ pub mod figure;
 pub mod metrics;
 pub mod models;
 pub mod net_input;
+pub mod notebook;
 pub mod plot;
 pub mod prelude;
 pub mod rng;

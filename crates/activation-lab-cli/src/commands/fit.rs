@@ -28,7 +28,7 @@ struct Defaults {
 
 const MLP_DEFAULTS: Defaults = Defaults {
     optimizer: Optimizer::Adam,
-    learning_rate: 0.01,
+    learning_rate: 0.03,
     epochs: 300,
     batch_size: 32,
     l2: 1e-4,

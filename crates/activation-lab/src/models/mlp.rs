@@ -44,7 +44,7 @@ pub const MAX_HIDDEN_UNITS: usize = 100_000;
 /// [`MlpModel`].
 ///
 /// The defaults are chosen so that a first run works on moons, circles and
-/// XOR: 200 sigmoid hidden units, Adam with learning rate 0.01, minibatches
+/// XOR: 200 sigmoid hidden units, Adam with learning rate 0.03, minibatches
 /// of 32, 300 epochs, L2 = 1e-4 (scikit-learn's default `alpha`),
 /// Glorot-uniform initialisation from `seed` 0, inputs standardised during
 /// training (the fitted weights act on raw inputs).
@@ -82,7 +82,7 @@ impl Default for Mlp {
             hidden_units: 200,
             activation: Activation::Sigmoid,
             optimizer: Optimizer::Adam,
-            learning_rate: 0.01,
+            learning_rate: 0.03,
             momentum: 0.9,
             beta1: 0.9,
             beta2: 0.999,
