@@ -15,10 +15,12 @@
 
 use std::path::Path;
 
-use ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewMut2, Axis, Zip};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2};
 use rand::Rng;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::kernels::{self, Grads, Params, RowBuffers};
 use super::logistic::{read_text, write_text};
 use super::train::{
     self, GroupVisitor, LoopSettings, Network, sum_of_squares, weights_to_raw,
@@ -28,13 +30,13 @@ use super::{
     Classifier, History, Optimizer, UpdateRule, check_epochs, check_input, check_non_negative,
     check_validation,
 };
-use crate::activation::{Activation, sigmoid, softplus};
+use crate::activation::Activation;
 use crate::data::{Dataset, Standardizer};
 use crate::net_input::{check_finite_1d, check_finite_2d};
 use crate::{Error, Result};
 
-/// Rows per block when evaluating many inputs (decision surfaces).
-const DECISION_BLOCK: usize = 512;
+/// Rows per parallel task when evaluating many inputs (decision surfaces).
+const PARALLEL_BLOCK: usize = 2048;
 
 /// The largest hidden layer accepted (guards against typos like `2e9`).
 pub const MAX_HIDDEN_UNITS: usize = 100_000;
@@ -728,13 +730,11 @@ struct Dense {
 }
 
 struct DenseWorkspace {
-    z_hidden: Array2<f64>,
-    a_hidden: Array2<f64>,
-    z_out: Array1<f64>,
     d_w1: Array2<f64>,
     d_b1: Array1<f64>,
     d_w2: Array1<f64>,
     d_b2: [f64; 1],
+    rows: RowBuffers,
 }
 
 impl Dense {
@@ -784,43 +784,28 @@ impl Dense {
         }
     }
 
-    /// z_hidden = x·W1 + b1 and a_hidden = φ(z_hidden), into the given buffers.
-    fn hidden_forward(
-        &self,
-        x: ArrayView2<'_, f64>,
-        mut z: ArrayViewMut2<'_, f64>,
-        mut a: ArrayViewMut2<'_, f64>,
-    ) {
-        // [m, d] · [d, h] → [m, h]
-        ndarray::linalg::general_mat_mul(1.0, &x, &self.w1, 0.0, &mut z);
-        let act = self.activation;
-        Zip::from(z.rows_mut())
-            .and(a.rows_mut())
-            .for_each(|mut z_row, mut a_row| {
-                Zip::from(&mut z_row)
-                    .and(&mut a_row)
-                    .and(&self.b1)
-                    .for_each(|z, a, &b| {
-                        *z += b;
-                        *a = act.value(*z);
-                    });
-            });
+    /// The parameters as contiguous slices for the kernels.
+    fn params(&self) -> Params<'_> {
+        Params {
+            w1: self.w1.as_slice().expect("W1 is kept in standard layout"),
+            b1: self.b1.as_slice().expect("b1 is contiguous"),
+            w2: self.w2.as_slice().expect("w2 is contiguous"),
+            b2: self.b2,
+        }
     }
 }
 
 impl Network for Dense {
     type Workspace = DenseWorkspace;
 
-    fn workspace(&self, max_batch: usize) -> DenseWorkspace {
+    fn workspace(&self, _max_batch: usize) -> DenseWorkspace {
         let (d, h) = self.w1.dim();
         DenseWorkspace {
-            z_hidden: Array2::zeros((max_batch, h)),
-            a_hidden: Array2::zeros((max_batch, h)),
-            z_out: Array1::zeros(max_batch),
             d_w1: Array2::zeros((d, h)),
             d_b1: Array1::zeros(h),
             d_w2: Array1::zeros(h),
             d_b2: [0.0],
+            rows: RowBuffers::new(h),
         }
     }
 
@@ -833,58 +818,28 @@ impl Network for Dense {
     ) -> (f64, usize) {
         let m = x.nrows();
         let inv_m = 1.0 / m as f64;
-        let mut z_hidden = ws.z_hidden.slice_mut(ndarray::s![..m, ..]);
-        let mut a_hidden = ws.a_hidden.slice_mut(ndarray::s![..m, ..]);
-        let mut z_out = ws.z_out.slice_mut(ndarray::s![..m]);
-
-        // forward
-        self.hidden_forward(x, z_hidden.view_mut(), a_hidden.view_mut());
-        // [m, h] · [h] → [m]
-        ndarray::linalg::general_mat_vec_mul(1.0, &a_hidden, &self.w2, 0.0, &mut z_out);
-        let mut loss = 0.0;
-        let mut correct = 0;
+        ws.d_w1.fill(0.0);
+        ws.d_b1.fill(0.0);
+        ws.d_w2.fill(0.0);
         let mut d_b2 = 0.0;
-        for (z, &yi) in z_out.iter_mut().zip(y) {
-            let zz = *z + self.b2;
-            loss += softplus(if yi == 1.0 { -zz } else { zz });
-            correct += usize::from((zz >= 0.0) == (yi == 1.0));
-            // backward: d_z_out = (σ(z_out) − y)/m, stored in place
-            *z = (sigmoid(zz) - yi) * inv_m;
-            d_b2 += *z;
-        }
-        let penalty = sum_of_squares(&self.w1) + sum_of_squares(&self.w2);
-        loss = loss * inv_m + 0.5 * l2 * inv_m * penalty;
-        let d_z_out = z_out;
-
-        // backward, output layer: [h, m] · [m] → [h]
-        ws.d_w2.assign(&self.w2);
-        ndarray::linalg::general_mat_vec_mul(
-            1.0,
-            &a_hidden.t(),
-            &d_z_out,
-            l2 * inv_m,
-            &mut ws.d_w2,
-        );
+        let mut grads = Grads {
+            w1: ws.d_w1.as_slice_mut().expect("contiguous"),
+            b1: ws.d_b1.as_slice_mut().expect("contiguous"),
+            w2: ws.d_w2.as_slice_mut().expect("contiguous"),
+            b2: &mut d_b2,
+        };
+        // forward and backward, row by row: d_z_out = (σ(z_out) − y)/m
+        let params = self.params();
+        let (loss_sum, correct) = kernels::with_hidden!(self.activation, act => {
+            kernels::forward_backward(act, params, x, y, inv_m, &mut grads, &mut ws.rows)
+        });
         ws.d_b2 = [d_b2];
-
-        // backward, hidden layer: d_z_hidden = (d_z_out ⊗ w2) ∘ φ'(z_hidden), in place of z_hidden
-        let act = self.activation;
-        Zip::from(z_hidden.rows_mut())
-            .and(a_hidden.rows())
-            .and(&d_z_out)
-            .for_each(|mut z_row, a_row, &dz| {
-                Zip::from(&mut z_row)
-                    .and(&a_row)
-                    .and(&self.w2)
-                    .for_each(|z, &a, &w| {
-                        *z = dz * w * act.derivative_given_output(*z, a);
-                    });
-            });
-        let d_z_hidden = z_hidden;
-        // [d, m] · [m, h] → [d, h]
-        ws.d_w1.assign(&self.w1);
-        ndarray::linalg::general_mat_mul(1.0, &x.t(), &d_z_hidden, l2 * inv_m, &mut ws.d_w1);
-        ws.d_b1 = train::column_sums(d_z_hidden.view());
+        let penalty = sum_of_squares(&self.w1) + sum_of_squares(&self.w2);
+        let loss = loss_sum * inv_m + 0.5 * l2 * inv_m * penalty;
+        // L2: ∂/∂w of l2/(2m)·Σw² = (l2/m)·w
+        let decay = l2 * inv_m;
+        ws.d_w1.scaled_add(decay, &self.w1);
+        ws.d_w2.scaled_add(decay, &self.w2);
         (loss, correct)
     }
 
@@ -906,25 +861,25 @@ impl Network for Dense {
     }
 
     fn decision(&self, x: ArrayView2<'_, f64>) -> Array1<f64> {
-        // Rows are independent: evaluate in blocks so memory stays at
-        // 2·DECISION_BLOCK·h numbers however large the grid is.
-        let (m, h) = (x.nrows(), self.w1.ncols());
-        let mut out = Array1::zeros(m);
-        let block = DECISION_BLOCK.min(m.max(1));
-        let mut z = Array2::zeros((block, h));
-        let mut a = Array2::zeros((block, h));
-        for (xb, mut ob) in x
-            .axis_chunks_iter(Axis(0), block)
-            .zip(out.axis_chunks_iter_mut(Axis(0), block))
-        {
-            let rows = xb.nrows();
-            let mut zb = z.slice_mut(ndarray::s![..rows, ..]);
-            let mut ab = a.slice_mut(ndarray::s![..rows, ..]);
-            self.hidden_forward(xb, zb.view_mut(), ab.view_mut());
-            // [rows, h] · [h] → [rows]
-            ndarray::linalg::general_mat_vec_mul(1.0, &ab, &self.w2, 0.0, &mut ob);
-            ob += self.b2;
-        }
-        out
+        // Rows are independent: blocks of rows run in parallel, each
+        // with buffers of 2·h numbers, so memory stays small however large
+        // the grid is, and every row's result is the same as in one thread.
+        let m = x.nrows();
+        let mut out = vec![0.0; m];
+        let params = self.params();
+        kernels::with_hidden!(self.activation, act => {
+            if m <= PARALLEL_BLOCK {
+                kernels::decision(act, params, x, &mut out);
+            } else {
+                out.par_chunks_mut(PARALLEL_BLOCK)
+                    .enumerate()
+                    .for_each(|(i, block)| {
+                        let start = i * PARALLEL_BLOCK;
+                        let rows = x.slice(ndarray::s![start..start + block.len(), ..]);
+                        kernels::decision(act, params, rows, block);
+                    });
+            }
+        });
+        Array1::from(out)
     }
 }

@@ -11,6 +11,7 @@
 //!
 //! where the penalty sums the weights only (biases are not penalised).
 
+mod kernels;
 mod logistic;
 mod mlp;
 mod train;

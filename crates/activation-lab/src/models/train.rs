@@ -1,7 +1,7 @@
 //! The training loop shared by both models: epochs, seeded minibatches,
 //! the optimiser step, the history and the observer.
 
-use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2};
 use rand::seq::SliceRandom;
 
 use super::{History, SlotState, UpdateRule};
@@ -152,11 +152,6 @@ pub(crate) fn train<N: Network>(
 /// Sum of squares of the rows of a weight matrix or vector (for L2).
 pub(crate) fn sum_of_squares<'a>(values: impl IntoIterator<Item = &'a f64>) -> f64 {
     values.into_iter().map(|w| w * w).sum()
-}
-
-/// Column-wise sum of a matrix: `[m, h] → [h]`.
-pub(crate) fn column_sums(m: ArrayView2<'_, f64>) -> Array1<f64> {
-    m.sum_axis(Axis(0))
 }
 
 /// Rewrites first-layer weights `w` (`[d, h]`) and biases `b` (`[h]`) that
