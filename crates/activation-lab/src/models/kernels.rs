@@ -30,7 +30,8 @@ use crate::activation::Activation;
 ///
 /// ```text
 /// x = n·ln 2 + r,  |r| ≤ ln(2)/2      (n = round(x / ln 2), Cody–Waite split of ln 2)
-/// e^r = 1 + r + r²·q(r)               (Taylor to r¹³: truncation < 1e-17)
+/// e^r = 1 + r + r²·q(r)               (Taylor to r¹³: truncation < 1e-17,
+///                                      q by Estrin's scheme)
 /// e^x = e^r · 2^(n + 54) · 2^(−54)    (both scalings exact unless the result is subnormal)
 /// ```
 ///
@@ -66,11 +67,22 @@ pub(crate) fn exp_non_positive(x: f64) -> f64 {
     let t = x * LOG2E + SHIFT;
     let n = t - SHIFT;
     let r = (x - n * LN2_HI) - n * LN2_LO;
-    let mut q = C[11];
-    for &c in C[..11].iter().rev() {
-        q = q * r + c;
-    }
-    let p = 1.0 + (r + (r * r) * q);
+    // q(r) = Σ C[i]·r^i by Estrin's scheme: a dependency chain of depth 4
+    // instead of Horner's 11, so the processor overlaps many lanes' work
+    let r2 = r * r;
+    let r4 = r2 * r2;
+    let r8 = r4 * r4;
+    let q01 = C[0] + C[1] * r;
+    let q23 = C[2] + C[3] * r;
+    let q45 = C[4] + C[5] * r;
+    let q67 = C[6] + C[7] * r;
+    let q89 = C[8] + C[9] * r;
+    let q1011 = C[10] + C[11] * r;
+    let q0_3 = q01 + q23 * r2;
+    let q4_7 = q45 + q67 * r2;
+    let q8_11 = q89 + q1011 * r2;
+    let q = (q0_3 + q4_7 * r4) + q8_11 * r8;
+    let p = 1.0 + (r + r2 * q);
     // n ∈ [−1077, 0] → biased exponent of 2^(n + 54) in [0, 1077]
     let n_plus_bias = t.to_bits().wrapping_sub(SHIFT_BITS).wrapping_add(1023 + 54);
     let scale = f64::from_bits(n_plus_bias << 52);
@@ -262,18 +274,111 @@ fn forward_row<H: Hidden>(act: H, p: Params<'_>, x: &[f64], buf: &mut RowBuffers
     dot(a, p.w2) + p.b2
 }
 
+/// Forward pass of one row with `D` features known at compile time: one
+/// fused loop over the hidden units, then the dot product with w2.
+/// Computes the same numbers as [`forward_row`].
+#[inline(always)]
+fn forward_row_fixed<H: Hidden, const D: usize>(
+    act: H,
+    p: Params<'_>,
+    x: &[f64; D],
+    buf: &mut RowBuffers,
+) -> f64 {
+    let h = p.hidden();
+    let w: [&[f64]; D] = std::array::from_fn(|j| &p.w1[j * h..][..h]);
+    let (b1, z, a) = (&p.b1[..h], &mut buf.z[..h], &mut buf.a[..h]);
+    for k in 0..h {
+        // [D] · [D, h] → [h], then + b1
+        let mut zk = x[0] * w[0][k];
+        for j in 1..D {
+            zk += x[j] * w[j][k];
+        }
+        zk += b1[k];
+        if H::NEEDS_Z {
+            z[k] = zk;
+        }
+        a[k] = act.value(zk);
+    }
+    // [h] · [h] → scalar
+    dot(a, p.w2) + p.b2
+}
+
+/// Backward pass of one row with `D` features known at compile time, in
+/// one fused loop: the same numbers as the general loop in
+/// [`forward_backward_rows`].
+#[inline(always)]
+fn backward_row_fixed<H: Hidden, const D: usize>(
+    act: H,
+    p: Params<'_>,
+    x: &[f64; D],
+    d_z_out: f64,
+    g: &mut Grads<'_>,
+    buf: &RowBuffers,
+) {
+    let h = p.hidden();
+    let (z, a, w2) = (&buf.z[..h], &buf.a[..h], &p.w2[..h]);
+    let (gb1, gw2) = (&mut g.b1[..h], &mut g.w2[..h]);
+    let gw: [&mut [f64]; D] = {
+        let mut rows = g.w1.chunks_exact_mut(h);
+        std::array::from_fn(|_| rows.next().expect("W1 has D rows"))
+    };
+    for k in 0..h {
+        let ak = a[k];
+        gw2[k] += d_z_out * ak;
+        let dphi = if H::NEEDS_Z {
+            act.derivative(z[k], ak)
+        } else {
+            act.derivative(0.0, ak)
+        };
+        // d_z_hidden = d_z_out·w2 ∘ φ'(z_hidden)
+        let dz = d_z_out * w2[k] * dphi;
+        gb1[k] += dz;
+        // [D] ⊗ [h] → [D, h]
+        for j in 0..D {
+            gw[j][k] += x[j] * dz;
+        }
+    }
+}
+
 /// Output z_out for each row of `x` into `out` (one row at a time).
 #[inline(always)]
 fn decision_rows<H: Hidden>(act: H, p: Params<'_>, x: ArrayView2<'_, f64>, out: &mut [f64]) {
     let d = x.ncols();
     let mut buf = RowBuffers::new(p.hidden());
-    let mut xi = vec![0.0; d];
-    for (row, o) in x.rows().into_iter().zip(out.iter_mut()) {
-        for (v, &r) in xi.iter_mut().zip(row) {
-            *v = r;
+    match d {
+        2 => {
+            for (row, o) in x.rows().into_iter().zip(out.iter_mut()) {
+                *o = forward_row_fixed(act, p, &[row[0], row[1]], &mut buf);
+            }
         }
-        *o = forward_row(act, p, &xi, &mut buf);
+        1 => {
+            for (row, o) in x.rows().into_iter().zip(out.iter_mut()) {
+                *o = forward_row_fixed(act, p, &[row[0]], &mut buf);
+            }
+        }
+        _ => {
+            let mut xi = vec![0.0; d];
+            for (row, o) in x.rows().into_iter().zip(out.iter_mut()) {
+                for (v, &r) in xi.iter_mut().zip(row) {
+                    *v = r;
+                }
+                *o = forward_row(act, p, &xi, &mut buf);
+            }
+        }
     }
+}
+
+/// The output unit of one row: its loss term, whether it is right, and
+/// `d_z_out = (σ(z_out) − y)·scale`.
+#[inline(always)]
+fn output_row(z_out: f64, y: f64, scale: f64) -> (f64, bool, f64) {
+    // softplus(±z_out) and σ(z_out) from one exponential
+    let e = (-z_out.abs()).exp();
+    let signed = if y == 1.0 { -z_out } else { z_out };
+    let loss = signed.max(0.0) + e.ln_1p();
+    let a_out = (if z_out >= 0.0 { 1.0 } else { e }) / (1.0 + e);
+    let right = (z_out >= 0.0) == (y == 1.0);
+    (loss, right, (a_out - y) * scale)
 }
 
 /// Loss sum, number correct: the forward and backward pass over the rows
@@ -281,6 +386,50 @@ fn decision_rows<H: Hidden>(act: H, p: Params<'_>, x: ArrayView2<'_, f64>, out: 
 /// gradient (which the caller zeroes first).
 #[inline(always)]
 fn forward_backward_rows<H: Hidden>(
+    act: H,
+    p: Params<'_>,
+    x: ArrayView2<'_, f64>,
+    y: ArrayView1<'_, f64>,
+    scale: f64,
+    g: &mut Grads<'_>,
+    buf: &mut RowBuffers,
+) -> (f64, usize) {
+    if x.ncols() == 2 {
+        return forward_backward_fixed::<H, 2>(act, p, x, y, scale, g, buf);
+    }
+    forward_backward_general(act, p, x, y, scale, g, buf)
+}
+
+/// [`forward_backward_rows`] for `D` features known at compile time.
+#[inline(always)]
+fn forward_backward_fixed<H: Hidden, const D: usize>(
+    act: H,
+    p: Params<'_>,
+    x: ArrayView2<'_, f64>,
+    y: ArrayView1<'_, f64>,
+    scale: f64,
+    g: &mut Grads<'_>,
+    buf: &mut RowBuffers,
+) -> (f64, usize) {
+    let mut loss = 0.0;
+    let mut correct = 0usize;
+    for (row, &yi) in x.rows().into_iter().zip(y) {
+        let xi: [f64; D] = std::array::from_fn(|j| row[j]);
+        // forward
+        let z_out = forward_row_fixed(act, p, &xi, buf);
+        let (l, right, d_z_out) = output_row(z_out, yi, scale);
+        loss += l;
+        correct += usize::from(right);
+        // backward
+        *g.b2 += d_z_out;
+        backward_row_fixed(act, p, &xi, d_z_out, g, buf);
+    }
+    (loss, correct)
+}
+
+/// [`forward_backward_rows`] for any number of features.
+#[inline(always)]
+fn forward_backward_general<H: Hidden>(
     act: H,
     p: Params<'_>,
     x: ArrayView2<'_, f64>,
@@ -307,14 +456,10 @@ fn forward_backward_rows<H: Hidden>(
         }
         // forward
         let z_out = forward_row(act, p, xi, buf);
-        // loss = softplus(±z_out) and σ(z_out) from one exponential
-        let e = (-z_out.abs()).exp();
-        let signed = if yi == 1.0 { -z_out } else { z_out };
-        loss += signed.max(0.0) + e.ln_1p();
-        let a_out = if z_out >= 0.0 { 1.0 } else { e } / (1.0 + e);
-        correct += usize::from((z_out >= 0.0) == (yi == 1.0));
+        let (l, right, d_z_out) = output_row(z_out, yi, scale);
+        loss += l;
+        correct += usize::from(right);
         // backward, output layer
-        let d_z_out = (a_out - yi) * scale;
         *g.b2 += d_z_out;
         let (z, a) = (&mut buf.z[..h], &buf.a[..h]);
         // backward, hidden layer: d_z_hidden = d_z_out·w2 ∘ φ'(z_hidden), in place of z
@@ -483,9 +628,9 @@ mod tests {
         ndarray::Array1<f64>,
     );
 
-    /// A small network with h not a multiple of 8 and three features.
-    fn network() -> Network {
-        let (d, h, m) = (3, 21, 17);
+    /// A small network with h not a multiple of 8 and `d` features.
+    fn network(d: usize) -> Network {
+        let (h, m) = (21, 17);
         let wave = |k: usize, f: f64| ((k as f64) * f).sin();
         let w1 = (0..d * h).map(|k| wave(k, 0.7)).collect();
         let b1 = (0..h).map(|k| wave(k, 1.3) * 0.5).collect();
@@ -497,7 +642,7 @@ mod tests {
 
     #[test]
     fn every_instruction_set_computes_the_same_bits() {
-        let (w1, b1, w2, x, y) = network();
+        let (w1, b1, w2, x, y) = network(3);
         let p = Params {
             w1: &w1,
             b1: &b1,
@@ -538,6 +683,56 @@ mod tests {
                 )
             };
             assert_eq!(run(true), run(false), "{activation}");
+        }
+    }
+
+    #[test]
+    fn two_feature_kernels_match_the_general_ones_bit_for_bit() {
+        let (w1, b1, w2, x, y) = network(2);
+        let p = Params {
+            w1: &w1,
+            b1: &b1,
+            w2: &w2,
+            b2: -0.2,
+        };
+        let h = b1.len();
+        for activation in [Activation::Sigmoid, Activation::Relu, Activation::Elu] {
+            let run = |fixed: bool| {
+                let (mut gw1, mut gb1, mut gw2, mut gb2) =
+                    (vec![0.0; w1.len()], vec![0.0; h], vec![0.0; h], 0.0);
+                let mut g = Grads {
+                    w1: &mut gw1,
+                    b1: &mut gb1,
+                    w2: &mut gw2,
+                    b2: &mut gb2,
+                };
+                let mut buf = RowBuffers::new(h);
+                let (loss, correct) = with_hidden!(activation, act => {
+                    if fixed {
+                        forward_backward_rows(act, p, x.view(), y.view(), 0.1, &mut g, &mut buf)
+                    } else {
+                        forward_backward_general(act, p, x.view(), y.view(), 0.1, &mut g, &mut buf)
+                    }
+                });
+                let bits = |v: &[f64]| v.iter().map(|f| f.to_bits()).collect::<Vec<_>>();
+                (
+                    loss.to_bits(),
+                    correct,
+                    bits(&gw1),
+                    bits(&gb1),
+                    bits(&gw2),
+                    gb2.to_bits(),
+                )
+            };
+            assert_eq!(run(true), run(false), "{activation}");
+            let mut fixed = vec![0.0; x.nrows()];
+            with_hidden!(activation, act => decision_rows(act, p, x.view(), &mut fixed));
+            let mut buf = RowBuffers::new(h);
+            for (row, &f) in x.rows().into_iter().zip(&fixed) {
+                let general =
+                    with_hidden!(activation, act => forward_row(act, p, &row.to_vec(), &mut buf));
+                assert_eq!(f.to_bits(), general.to_bits(), "{activation}");
+            }
         }
     }
 }
