@@ -50,7 +50,7 @@ def static_problems(nb: nbformat.NotebookNode) -> list[str]:
     """Problems with the committed file itself."""
     problems = []
     spec = nb.metadata.get("kernelspec", {})
-    if spec.get("name") != KERNEL or spec.get("language") != "rust":
+    if spec.get("name") != "rust" or spec.get("language") != "rust":
         problems.append(f"kernelspec is {spec!r}: expected name 'rust', language 'rust'")
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":

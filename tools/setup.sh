@@ -3,7 +3,9 @@
 #   1. the Rust components (rust-src for the kernel's completions, clippy, rustfmt)
 #   2. the evcxr Jupyter kernel, pinned to EVCXR_VERSION
 #   3. a Python virtualenv (.venv) with pinned JupyterLab and nbclient
-#   4. the `rust` kernelspec, registered inside that virtualenv
+#   4. the `rust` kernelspec, registered inside that virtualenv, starting the
+#      kernel through tools/rust-kernel (a build directory that survives
+#      kernel restarts, so only the first kernel compiles the dependencies)
 #   5. optionally the mold linker (faster cell compiles), when it can be
 #      installed without a password
 # Usage: tools/setup.sh [--warm]   (--warm also runs notebook 00 once, so the
@@ -63,22 +65,28 @@ fi
 
 # --- 4. the rust kernel, inside the virtualenv ---------------------------------
 kernel_dir="$VENV/share/jupyter/kernels/rust"
-if [ -f "$kernel_dir/kernel.json" ] && grep -q "\"$EVCXR\"" "$kernel_dir/kernel.json"; then
+launcher="$ROOT/tools/rust-kernel"
+if [ -f "$kernel_dir/kernel.json" ] && grep -q "\"$launcher\"" "$kernel_dir/kernel.json" &&
+    grep -q "\"$EVCXR\"" "$kernel_dir/kernel.json"; then
     say "rust kernel registered"
 else
     say "registering the rust kernel in .venv"
     XDG_DATA_HOME="$VENV/share" "$EVCXR" --install >/dev/null
-    # evcxr writes a bare command name; pin the absolute path so the kernel
-    # starts even when ~/.cargo/bin is not on the PATH Jupyter sees.
-    "$VENV/bin/python" - "$kernel_dir/kernel.json" "$EVCXR" "$CARGO_BIN" <<'EOF'
+    # Start evcxr through tools/rust-kernel (a build directory that survives
+    # restarts), with absolute paths and the PATH of set-up time, so the
+    # kernel finds cargo even when Jupyter is started from a desktop launcher.
+    "$VENV/bin/python" - "$kernel_dir/kernel.json" "$EVCXR" "$CARGO_BIN" "$launcher" <<'PYEOF'
 import json, os, sys
-path, evcxr, cargo_bin = sys.argv[1:]
+path, evcxr, cargo_bin, launcher = sys.argv[1:]
 spec = json.load(open(path))
-spec["argv"][0] = evcxr
+spec["argv"] = [launcher, "--control_file", "{connection_file}"]
 spec["display_name"] = "Rust"
-spec["env"] = {"PATH": cargo_bin + os.pathsep + os.environ.get("PATH", "")}
+spec["env"] = {
+    "PATH": cargo_bin + os.pathsep + os.environ.get("PATH", ""),
+    "ACTIVATION_LAB_EVCXR": evcxr,
+}
 json.dump(spec, open(path, "w"), indent=2)
-EOF
+PYEOF
 fi
 
 # --- 5. mold (optional) -----------------------------------------------------------
