@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use super::surface::{
@@ -11,6 +12,7 @@ use crate::data::Dataset;
 use crate::figure::{Figure, FigureSize, base64, plot_err, write_file};
 use crate::models::MlpModel;
 use crate::{Error, Result};
+use rayon::prelude::*;
 
 /// Frames of an animation, each a [`Figure`], played as a looping GIF.
 ///
@@ -85,16 +87,13 @@ impl Animation {
     /// As [`Figure::to_png`], plus [`Error::InvalidParameter`] for frames
     /// larger than GIF's 65535 px a side.
     pub fn to_gif(&self) -> Result<Vec<u8>> {
-        let mut rendered = Vec::with_capacity(self.frames.len());
-        for f in &self.frames {
-            rendered.push(f.to_rgb_with(1.0, 1)?);
-        }
-        let Some((w, h, last)) = rendered.last() else {
+        let Some(last_frame) = self.frames.last() else {
             return Err(Error::empty("the animation", "frame"));
         };
+        let (w, h, last) = last_frame.to_rgb_with(1.0, 1)?;
         let (w16, h16) = (
-            u16::try_from(*w).map_err(|_| Error::param("width", w, "at most 65535 for a GIF"))?,
-            u16::try_from(*h).map_err(|_| Error::param("height", h, "at most 65535 for a GIF"))?,
+            u16::try_from(w).map_err(|_| Error::param("width", w, "at most 65535 for a GIF"))?,
+            u16::try_from(h).map_err(|_| Error::param("height", h, "at most 65535 for a GIF"))?,
         );
         // palette from the last frame, which has the full shading
         let rgba: Vec<u8> = last
@@ -103,33 +102,43 @@ impl Animation {
             .collect();
         let quant = color_quant::NeuQuant::new(10, 256, &rgba);
         let palette = quant.color_map_rgb();
+        let n = self.frames.len();
+        let delay = (self.frame_delay_ms / 10).clamp(2, u32::from(u16::MAX) / 4) as u16;
+        // Frames are drawn and quantised a few at a time, in parallel, and
+        // written in order: memory holds one batch, not the whole animation.
+        let indexed = |i: usize| -> Result<Vec<u8>> {
+            let rendered;
+            let rgb = if i + 1 == n {
+                &last
+            } else {
+                let (fw, fh, rgb) = self.frames[i].to_rgb_with(1.0, 1)?;
+                if (fw, fh) != (w, h) {
+                    return Err(Error::Figure("animation frames differ in size".into()));
+                }
+                rendered = rgb;
+                &rendered
+            };
+            Ok(palette_indices(&quant, rgb))
+        };
+        let batch = rayon::current_num_threads().clamp(1, 8);
         let mut out = Vec::new();
         {
             let mut enc = gif::Encoder::new(&mut out, w16, h16, &palette).map_err(plot_err)?;
             enc.set_repeat(gif::Repeat::Infinite).map_err(plot_err)?;
-            let mut cache: HashMap<[u8; 3], u8> = HashMap::new();
-            let delay = (self.frame_delay_ms / 10).clamp(2, u32::from(u16::MAX) / 4) as u16;
-            let n = rendered.len();
-            for (i, (fw, fh, rgb)) in rendered.iter().enumerate() {
-                if (fw, fh) != (w, h) {
-                    return Err(Error::Figure("animation frames differ in size".into()));
-                }
-                let indices: Vec<u8> = rgb
-                    .chunks_exact(3)
-                    .map(|p| {
-                        let key = [p[0], p[1], p[2]];
-                        *cache
-                            .entry(key)
-                            .or_insert_with(|| quant.index_of(&[p[0], p[1], p[2], 255]) as u8)
-                    })
+            for start in (0..n).step_by(batch) {
+                let frames: Vec<Result<Vec<u8>>> = (start..(start + batch).min(n))
+                    .into_par_iter()
+                    .map(indexed)
                     .collect();
-                let mut frame = gif::Frame::from_indexed_pixels(w16, h16, indices, None);
-                frame.delay = if i + 1 == n {
-                    delay.saturating_mul(4)
-                } else {
-                    delay
-                };
-                enc.write_frame(&frame).map_err(plot_err)?;
+                for (i, indices) in (start..).zip(frames) {
+                    let mut frame = gif::Frame::from_indexed_pixels(w16, h16, indices?, None);
+                    frame.delay = if i + 1 == n {
+                        delay.saturating_mul(4)
+                    } else {
+                        delay
+                    };
+                    enc.write_frame(&frame).map_err(plot_err)?;
+                }
             }
         }
         Ok(out)
@@ -152,6 +161,50 @@ impl Animation {
             ),
             Err(e) => println!("EVCXR_BEGIN_CONTENT text/plain\n{e}\nEVCXR_END_CONTENT"),
         }
+    }
+}
+
+/// The palette index of every pixel of packed RGB: runs of one colour
+/// reuse the last answer, other colours are looked up once per frame.
+fn palette_indices(quant: &color_quant::NeuQuant, rgb: &[u8]) -> Vec<u8> {
+    let mut cache: HashMap<u32, u8, BuildHasherDefault<ColorHasher>> = HashMap::default();
+    let mut previous: Option<(u32, u8)> = None;
+    rgb.chunks_exact(3)
+        .map(|p| {
+            let key = (u32::from(p[0]) << 16) | (u32::from(p[1]) << 8) | u32::from(p[2]);
+            match previous {
+                Some((k, index)) if k == key => index,
+                _ => {
+                    let index = *cache
+                        .entry(key)
+                        .or_insert_with(|| quant.index_of(&[p[0], p[1], p[2], 255]) as u8);
+                    previous = Some((key, index));
+                    index
+                }
+            }
+        })
+        .collect()
+}
+
+/// A multiplicative hash for 24-bit colours (the cache is local, so it
+/// needs no protection against chosen keys).
+#[derive(Default)]
+struct ColorHasher(u64);
+
+impl Hasher for ColorHasher {
+    fn finish(&self) -> u64 {
+        // fold the well-mixed high half into the low bits used for buckets
+        self.0 ^ (self.0 >> 32)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u32(&mut self, v: u32) {
+        self.0 = u64::from(v).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
