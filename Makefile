@@ -9,7 +9,7 @@ FIGURES_DIR ?= figures
 FIGURE_FORMATS ?= svg,png
 FIGURE_SIZE ?= slide
 
-.PHONY: help lab setup test test-rust test-notebooks lint figures html strip clean
+.PHONY: help lab setup test test-rust test-notebooks lint figures html strip clean bench
 
 help:
 	@grep -E '^## ' Makefile | sed 's/^## /  make /'
@@ -53,6 +53,13 @@ html: setup
 ## strip: remove outputs and execution counts from the notebooks before committing
 strip: setup
 	$(PY) tools/strip_notebooks.py notebooks/*.ipynb
+
+## bench: speed benchmarks and the NumPy/scikit-learn comparison table (see BENCHMARKS.md)
+BENCH_VENV := target/bench-venv
+bench:
+	$(CARGO) bench --locked -p activation-lab --bench training --bench figures --bench peak_memory
+	@test -x $(BENCH_VENV)/bin/python || { python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q -r bench/requirements.txt; }
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BENCH_VENV)/bin/python bench/compare.py
 
 ## clean: remove build output, the virtualenv and exported files
 clean:
