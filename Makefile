@@ -8,6 +8,8 @@ PY := $(VENV)/bin/python
 FIGURES_DIR ?= figures
 FIGURE_FORMATS ?= svg,png
 FIGURE_SIZE ?= slide
+# Jupyter refuses to run as root unless told to (containers, lab machines set up as root)
+JUPYTER_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: help lab setup test test-rust test-notebooks lint figures html strip clean bench
 
@@ -15,9 +17,9 @@ help:
 	@grep -E '^## ' Makefile | sed 's/^## /  make /'
 
 ## lab: set up everything (Rust kernel, JupyterLab) and open the notebooks
-lab: setup
+lab:
 	@bash tools/setup.sh --warm
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks notebooks/00-environment-check.ipynb
+	$(VENV)/bin/jupyter lab $(JUPYTER_ROOT_FLAG) --notebook-dir=notebooks notebooks/00-environment-check.ipynb
 
 ## setup: Rust components, evcxr kernel 0.22.0, .venv with JupyterLab, kernelspec
 setup:
