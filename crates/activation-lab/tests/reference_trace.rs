@@ -140,3 +140,62 @@ fn mlp_full_batch_gradient_descent_matches_a_plain_loop_implementation() {
     }
     assert!(close(model.output_bias(), rb2));
 }
+
+#[test]
+fn large_full_batches_split_into_blocks_still_match_the_plain_loop() {
+    // 1000 rows: the gradient is summed in parallel blocks (added up in
+    // block order); the result must match the reference to rounding and be
+    // the same on every run.
+    let data = moons(1000, 0.2, 8).unwrap();
+    let h = 5;
+    let mut rng = seeded(3);
+    let w1: Vec<[f64; 2]> = (0..h)
+        .map(|_| [rng.random_range(-1.0..1.0), rng.random_range(-1.0..1.0)])
+        .collect();
+    let b1: Vec<f64> = (0..h).map(|_| rng.random_range(-0.5..0.5)).collect();
+    let w2: Vec<f64> = (0..h).map(|_| rng.random_range(-1.0..1.0)).collect();
+    let init = MlpModel::from_weights(
+        Array2::from_shape_fn((2, h), |(i, k)| w1[k][i]),
+        Array1::from(b1.clone()),
+        Array1::from(w2.clone()),
+        -0.2,
+        Activation::Sigmoid,
+    )
+    .unwrap();
+    let (lr, epochs) = (0.5, 6);
+    let fit = || {
+        Mlp::new()
+            .optimizer(Optimizer::GradientDescent)
+            .learning_rate(lr)
+            .epochs(epochs)
+            .batch_size(0)
+            .l2(0.0)
+            .shuffle(false)
+            .standardize(false)
+            .fit_from(&init, &data)
+            .unwrap()
+    };
+    let (a, b) = (fit(), fit());
+    assert_eq!(
+        a.to_json(),
+        b.to_json(),
+        "parallel blocks must be deterministic"
+    );
+    let x: Vec<[f64; 2]> = data
+        .features()
+        .rows()
+        .into_iter()
+        .map(|r| [r[0], r[1]])
+        .collect();
+    let y: Vec<f64> = data.labels().iter().map(|&l| f64::from(l)).collect();
+    let (losses, rw1, _, rw2, rb2) = reference_mlp(&x, &y, w1, b1, w2, -0.2, lr, epochs);
+    let close = |p: f64, q: f64| (p - q).abs() <= 1e-12 * (1.0 + p.abs().max(q.abs()));
+    for (e, (p, q)) in a.history().train_loss.iter().zip(&losses).enumerate() {
+        assert!(close(*p, *q), "epoch {e}: loss {p} vs reference {q}");
+    }
+    for k in 0..h {
+        assert!(close(a.hidden_weights()[[0, k]], rw1[k][0]));
+        assert!(close(a.output_weights()[k], rw2[k]));
+    }
+    assert!(close(a.output_bias(), rb2));
+}

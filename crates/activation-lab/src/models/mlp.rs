@@ -15,7 +15,7 @@
 
 use std::path::Path;
 
-use ndarray::{Array1, Array2, ArrayView1, ArrayView2};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, s};
 use rand::Rng;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -735,6 +735,52 @@ struct DenseWorkspace {
     d_w2: Array1<f64>,
     d_b2: [f64; 1],
     rows: RowBuffers,
+    /// Per-block partial gradients for large batches (see [`BLOCK_ROWS`]).
+    blocks: Vec<BlockWork>,
+}
+
+/// Batches of at least this many rows are split into blocks whose partial
+/// gradients are computed in parallel (see [`block_count`]).
+const PARALLEL_MIN_ROWS: usize = 512;
+
+/// Rows per block, at most (about).
+const BLOCK_ROWS: usize = 512;
+
+/// The number of equal blocks a batch of `m` rows is split into: at least
+/// two once the batch is large enough. The blocks depend only on the batch
+/// size, never on the number of threads, and their partial sums are added
+/// in block order, so the result is the same on every machine and every run.
+fn block_count(m: usize) -> usize {
+    if m < PARALLEL_MIN_ROWS {
+        1
+    } else {
+        m.div_ceil(BLOCK_ROWS).max(2)
+    }
+}
+
+/// One block's partial loss, count and gradient.
+struct BlockWork {
+    d_w1: Vec<f64>,
+    d_b1: Vec<f64>,
+    d_w2: Vec<f64>,
+    d_b2: f64,
+    loss: f64,
+    correct: usize,
+    rows: RowBuffers,
+}
+
+impl BlockWork {
+    fn new(d: usize, h: usize) -> Self {
+        BlockWork {
+            d_w1: vec![0.0; d * h],
+            d_b1: vec![0.0; h],
+            d_w2: vec![0.0; h],
+            d_b2: 0.0,
+            loss: 0.0,
+            correct: 0,
+            rows: RowBuffers::new(h),
+        }
+    }
 }
 
 impl Dense {
@@ -798,14 +844,20 @@ impl Dense {
 impl Network for Dense {
     type Workspace = DenseWorkspace;
 
-    fn workspace(&self, _max_batch: usize) -> DenseWorkspace {
+    fn workspace(&self, max_batch: usize) -> DenseWorkspace {
         let (d, h) = self.w1.dim();
+        let blocks = if max_batch >= PARALLEL_MIN_ROWS {
+            block_count(max_batch)
+        } else {
+            0
+        };
         DenseWorkspace {
             d_w1: Array2::zeros((d, h)),
             d_b1: Array1::zeros(h),
             d_w2: Array1::zeros(h),
             d_b2: [0.0],
             rows: RowBuffers::new(h),
+            blocks: (0..blocks).map(|_| BlockWork::new(d, h)).collect(),
         }
     }
 
@@ -822,17 +874,65 @@ impl Network for Dense {
         ws.d_b1.fill(0.0);
         ws.d_w2.fill(0.0);
         let mut d_b2 = 0.0;
-        let mut grads = Grads {
-            w1: ws.d_w1.as_slice_mut().expect("contiguous"),
-            b1: ws.d_b1.as_slice_mut().expect("contiguous"),
-            w2: ws.d_w2.as_slice_mut().expect("contiguous"),
-            b2: &mut d_b2,
-        };
-        // forward and backward, row by row: d_z_out = (σ(z_out) − y)/m
         let params = self.params();
-        let (loss_sum, correct) = kernels::with_hidden!(self.activation, act => {
-            kernels::forward_backward(act, params, x, y, inv_m, &mut grads, &mut ws.rows)
-        });
+        let n_blocks = block_count(m);
+        let (loss_sum, correct) = if n_blocks > 1 && ws.blocks.len() >= n_blocks {
+            // blocks of rows in parallel, each into its own partial gradient
+            let activation = self.activation;
+            ws.blocks[..n_blocks]
+                .par_iter_mut()
+                .enumerate()
+                .for_each(|(b, work)| {
+                    let rows = b * m / n_blocks..(b + 1) * m / n_blocks;
+                    let (xb, yb) = (x.slice(s![rows.clone(), ..]), y.slice(s![rows]));
+                    work.d_w1.fill(0.0);
+                    work.d_b1.fill(0.0);
+                    work.d_w2.fill(0.0);
+                    work.d_b2 = 0.0;
+                    let mut grads = Grads {
+                        w1: &mut work.d_w1,
+                        b1: &mut work.d_b1,
+                        w2: &mut work.d_w2,
+                        b2: &mut work.d_b2,
+                    };
+                    let (loss, correct) = kernels::with_hidden!(activation, act => {
+                        kernels::forward_backward(act, params, xb, yb, inv_m, &mut grads, &mut work.rows)
+                    });
+                    work.loss = loss;
+                    work.correct = correct;
+                });
+            // add the blocks up in block order
+            let (mut loss_sum, mut correct) = (0.0, 0);
+            let d_w1 = ws.d_w1.as_slice_mut().expect("contiguous");
+            let d_b1 = ws.d_b1.as_slice_mut().expect("contiguous");
+            let d_w2 = ws.d_w2.as_slice_mut().expect("contiguous");
+            for work in &ws.blocks[..n_blocks] {
+                loss_sum += work.loss;
+                correct += work.correct;
+                d_b2 += work.d_b2;
+                for (g, &p) in d_w1.iter_mut().zip(&work.d_w1) {
+                    *g += p;
+                }
+                for (g, &p) in d_b1.iter_mut().zip(&work.d_b1) {
+                    *g += p;
+                }
+                for (g, &p) in d_w2.iter_mut().zip(&work.d_w2) {
+                    *g += p;
+                }
+            }
+            (loss_sum, correct)
+        } else {
+            let mut grads = Grads {
+                w1: ws.d_w1.as_slice_mut().expect("contiguous"),
+                b1: ws.d_b1.as_slice_mut().expect("contiguous"),
+                w2: ws.d_w2.as_slice_mut().expect("contiguous"),
+                b2: &mut d_b2,
+            };
+            // forward and backward, row by row: d_z_out = (σ(z_out) − y)/m
+            kernels::with_hidden!(self.activation, act => {
+                kernels::forward_backward(act, params, x, y, inv_m, &mut grads, &mut ws.rows)
+            })
+        };
         ws.d_b2 = [d_b2];
         let penalty = sum_of_squares(&self.w1) + sum_of_squares(&self.w2);
         let loss = loss_sum * inv_m + 0.5 * l2 * inv_m * penalty;
