@@ -107,3 +107,21 @@ fn a_model_for_two_features_rejects_three() {
     let err = model.predict(&array![[1.0, 2.0, 3.0]]).unwrap_err();
     assert_eq!(err.to_string(), "expected 2 feature columns, found 3");
 }
+
+#[test]
+fn strided_and_reversed_weight_arrays_are_accepted() {
+    // Owned arrays need not be contiguous (sliced or reversed in place); a
+    // model built from them must predict and train like any other.
+    let mut b1 = array![0.1, 9.0, -0.2, 9.0, 0.3, 9.0];
+    b1.slice_collapse(s![..;2]);
+    let mut w2 = array![1.0, -1.0, 0.5];
+    w2.invert_axis(Axis(0));
+    let mut w1 = array![[1.0, 0.0, -1.0], [0.5, 2.0, 1.0]];
+    w1.invert_axis(Axis(1));
+    let model = MlpModel::from_weights(w1, b1, w2, 0.1, Activation::Sigmoid).unwrap();
+    let data = xor(64, 0.0, 1).unwrap();
+    assert_eq!(model.predict(data.features()).unwrap().len(), 64);
+    assert!(model.loss_and_gradient(&data, 0.1).is_ok());
+    let trained = Mlp::new().epochs(2).fit_from(&model, &data).unwrap();
+    assert_eq!(trained.hidden_units(), 3);
+}

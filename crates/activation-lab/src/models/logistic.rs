@@ -313,7 +313,7 @@ impl LogisticModel {
             return Err(Error::param("bias", bias, "a finite number"));
         }
         Ok(LogisticModel {
-            weights,
+            weights: weights.as_standard_layout().into_owned(),
             bias,
             history: History::default(),
         })

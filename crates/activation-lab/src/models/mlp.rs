@@ -532,9 +532,10 @@ impl MlpModel {
             return Err(Error::param("output_bias", output_bias, "a finite number"));
         }
         Ok(MlpModel {
+            // contiguous copies: the training kernels work on slices
             hidden_weights: hidden_weights.as_standard_layout().into_owned(),
-            hidden_bias,
-            output_weights,
+            hidden_bias: hidden_bias.as_standard_layout().into_owned(),
+            output_weights: output_weights.as_standard_layout().into_owned(),
             output_bias,
             activation,
             history: History::default(),
