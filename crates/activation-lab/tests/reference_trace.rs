@@ -82,36 +82,47 @@ fn reference_mlp(
     (losses, w1, b1, w2, b2)
 }
 
-#[test]
-fn mlp_full_batch_gradient_descent_matches_a_plain_loop_implementation() {
-    let data = moons(60, 0.2, 5).unwrap();
-    let h = 7;
-    let mut rng = seeded(99);
+/// Random starting weights for a 2-h-1 sigmoid MLP, both as plain vectors
+/// (for the reference) and as a model.
+#[allow(clippy::type_complexity)]
+fn random_start(h: usize, seed: u64, b2: f64) -> (Vec<[f64; 2]>, Vec<f64>, Vec<f64>, MlpModel) {
+    let mut rng = seeded(seed);
     let w1: Vec<[f64; 2]> = (0..h)
         .map(|_| [rng.random_range(-1.0..1.0), rng.random_range(-1.0..1.0)])
         .collect();
     let b1: Vec<f64> = (0..h).map(|_| rng.random_range(-0.5..0.5)).collect();
     let w2: Vec<f64> = (0..h).map(|_| rng.random_range(-1.0..1.0)).collect();
-    let b2 = 0.1;
-
-    let hidden_weights = Array2::from_shape_fn((2, h), |(i, k)| w1[k][i]);
     let init = MlpModel::from_weights(
-        hidden_weights,
+        Array2::from_shape_fn((2, h), |(i, k)| w1[k][i]),
         Array1::from(b1.clone()),
         Array1::from(w2.clone()),
         b2,
         Activation::Sigmoid,
     )
     .unwrap();
-    let (lr, epochs) = (0.8, 25);
-    let model = Mlp::new()
+    (w1, b1, w2, init)
+}
+
+/// Plain full-batch gradient descent: no L2, no shuffling, no standardisation.
+fn plain_gradient_descent(learning_rate: f64, epochs: usize) -> Mlp {
+    Mlp::new()
         .optimizer(Optimizer::GradientDescent)
-        .learning_rate(lr)
+        .learning_rate(learning_rate)
         .epochs(epochs)
         .batch_size(0)
         .l2(0.0)
         .shuffle(false)
         .standardize(false)
+}
+
+#[test]
+fn mlp_full_batch_gradient_descent_matches_a_plain_loop_implementation() {
+    let data = moons(60, 0.2, 5).unwrap();
+    let h = 7;
+    let b2 = 0.1;
+    let (w1, b1, w2, init) = random_start(h, 99, b2);
+    let (lr, epochs) = (0.8, 25);
+    let model = plain_gradient_descent(lr, epochs)
         .fit_from(&init, &data)
         .unwrap();
 
@@ -148,30 +159,10 @@ fn large_full_batches_split_into_blocks_still_match_the_plain_loop() {
     // the same on every run.
     let data = moons(1000, 0.2, 8).unwrap();
     let h = 5;
-    let mut rng = seeded(3);
-    let w1: Vec<[f64; 2]> = (0..h)
-        .map(|_| [rng.random_range(-1.0..1.0), rng.random_range(-1.0..1.0)])
-        .collect();
-    let b1: Vec<f64> = (0..h).map(|_| rng.random_range(-0.5..0.5)).collect();
-    let w2: Vec<f64> = (0..h).map(|_| rng.random_range(-1.0..1.0)).collect();
-    let init = MlpModel::from_weights(
-        Array2::from_shape_fn((2, h), |(i, k)| w1[k][i]),
-        Array1::from(b1.clone()),
-        Array1::from(w2.clone()),
-        -0.2,
-        Activation::Sigmoid,
-    )
-    .unwrap();
+    let (w1, b1, w2, init) = random_start(h, 3, -0.2);
     let (lr, epochs) = (0.5, 6);
     let fit = || {
-        Mlp::new()
-            .optimizer(Optimizer::GradientDescent)
-            .learning_rate(lr)
-            .epochs(epochs)
-            .batch_size(0)
-            .l2(0.0)
-            .shuffle(false)
-            .standardize(false)
+        plain_gradient_descent(lr, epochs)
             .fit_from(&init, &data)
             .unwrap()
     };
