@@ -24,7 +24,10 @@ pub use crate::models::{
     MlpGradients, MlpModel, Optimizer,
 };
 pub use crate::net_input::{net_input, net_input_batch};
-pub use crate::notebook::{Html, Markdown, check, check_close};
+pub use crate::notebook::{
+    Answer, Html, Markdown, best_line_accuracy, check, check_between, check_close, check_eq,
+    check_relative, check_set, check_that, unanswered,
+};
 pub use crate::plot::{
     Animation, DecisionSurface, ExportedFigure, activations_by_widths, cheat_sheet,
     decision_surface, export_all, hidden_unit_gallery, logistic_regression_schematic,
