@@ -51,7 +51,7 @@ struct Mlp {
 }
 
 /// Full-batch gradient descent on mean cross-entropy; returns the loss at
-/// the start of each epoch.
+/// the end of each epoch (after its update), as the history records it.
 fn reference_mlp(
     m: &mut Mlp,
     x: &[[f64; 2]],
@@ -64,7 +64,8 @@ fn reference_mlp(
     let n = x.len();
     let h = m.b1.len();
     let mut losses = Vec::new();
-    for _ in 0..epochs {
+    // pass e computes the loss at the weights of the end of epoch e
+    for e in 0..=epochs {
         let mut loss = 0.0;
         let mut d_w1 = vec![vec![0.0; h]; 2];
         let mut d_b1 = vec![0.0; h];
@@ -90,7 +91,12 @@ fn reference_mlp(
                 d_w1[1][k] += x[i][1] * delta_h;
             }
         }
-        losses.push(loss);
+        if e > 0 {
+            losses.push(loss);
+        }
+        if e == epochs {
+            break;
+        }
         // update
         for k in 0..h {
             m.w1[0][k] -= lr * d_w1[0][k];
@@ -235,7 +241,7 @@ fn logistic_from_init_matches_a_plain_loop_reference() {
     let (mut w, mut b) = ([-0.4, 0.9], 0.3);
     let n = x.len() as f64;
     let mut losses = Vec::new();
-    for _ in 0..40 {
+    for e in 0..=40 {
         let (mut loss, mut d_w, mut d_b) = (0.0, [0.0, 0.0], 0.0);
         for (xi, &yi) in x.iter().zip(&y) {
             let p = sigmoid(b + w[0] * xi[0] + w[1] * xi[1]);
@@ -245,7 +251,12 @@ fn logistic_from_init_matches_a_plain_loop_reference() {
             d_w[1] += xi[1] * delta;
             d_b += delta;
         }
-        losses.push(loss);
+        if e > 0 {
+            losses.push(loss);
+        }
+        if e == 40 {
+            break;
+        }
         w[0] -= 0.8 * d_w[0];
         w[1] -= 0.8 * d_w[1];
         b -= 0.8 * d_b;
@@ -262,8 +273,9 @@ fn logistic_from_init_matches_a_plain_loop_reference() {
 
 #[test]
 fn standardised_training_from_init_starts_from_the_same_function() {
-    // with --standardize the first epoch's loss is still the loss of the
-    // --init weights on the raw data: the scaler is folded in, not added
+    // with --standardize, training starts from the --init weights' function
+    // on the raw data (the scaler is folded in, not added): after one epoch
+    // of negligible steps the loss is still the loss of the --init weights
     let dir = tempdir();
     let (x, y, csv) = dataset(20);
     let data = write(dir.path(), "data.csv", &csv);
@@ -275,7 +287,16 @@ fn standardised_training_from_init_starts_from_the_same_function() {
     let report = run_in(
         dir.path(),
         &[
-            "fit", "--data", &data, "--init", &init_path, "--epochs", "3", "--json",
+            "fit",
+            "--data",
+            &data,
+            "--init",
+            &init_path,
+            "--epochs",
+            "1",
+            "--learning-rate",
+            "1e-12",
+            "--json",
         ],
     )
     .json();
@@ -286,8 +307,5 @@ fn standardised_training_from_init_starts_from_the_same_function() {
         .map(|(xi, &yi)| cross_entropy(sigmoid(0.25 + 1.5 * xi[0] - 2.0 * xi[1]), yi) / n)
         .sum();
     let first = numbers(&report["history"]["train_loss"])[0];
-    assert!(
-        (first - start_loss).abs() < 1e-12,
-        "{first} vs {start_loss}"
-    );
+    assert!((first - start_loss).abs() < 1e-9, "{first} vs {start_loss}");
 }

@@ -8,8 +8,9 @@ use activation_lab::prelude::*;
 #[test]
 fn logistic_regression_matches_a_hand_computed_trace() {
     // x = ±1 with labels 1/0, from w = b = 0 with η = 1:
-    // epoch 1: z = 0, loss = ln 2, ∂w = ((0.5 − 1)·1 + (0.5 − 0)·(−1))/2 = −0.5, ∂b = 0 → w = 0.5
-    // epoch 2: z = ±0.5, loss = ln(1 + e^−0.5)
+    // epoch 1: z = 0, ∂w = ((0.5 − 1)·1 + (0.5 − 0)·(−1))/2 = −0.5, ∂b = 0 → w = 0.5
+    // epoch 2: z = ±0.5, ∂w = −(1 − σ(0.5)) → w = 0.5 + (1 − σ(0.5))
+    // the history records the loss after each epoch: ln(1 + e^−w)
     let data = Dataset::new(array![[1.0], [-1.0]], array![1, 0]).unwrap();
     let init = LogisticModel::from_weights(array![0.0], 0.0).unwrap();
     let model = LogisticRegression::new()
@@ -20,14 +21,17 @@ fn logistic_regression_matches_a_hand_computed_trace() {
         .fit_from(&init, &data)
         .unwrap();
     let loss = &model.history().train_loss;
-    assert!((loss[0] - std::f64::consts::LN_2).abs() < 1e-15, "{loss:?}");
+    let w2 = 0.5 + (1.0 - 1.0 / (1.0 + (-0.5f64).exp()));
     assert!(
-        (loss[1] - (1.0 + (-0.5f64).exp()).ln()).abs() < 1e-15,
+        (loss[0] - (1.0 + (-0.5f64).exp()).ln()).abs() < 1e-15,
+        "{loss:?}"
+    );
+    assert!(
+        (loss[1] - (1.0 + (-w2).exp()).ln()).abs() < 1e-15,
         "{loss:?}"
     );
     // epoch 2: ∂w = −(1 − σ(0.5)) → w = 0.5 + (1 − σ(0.5))
-    let expected_w = 0.5 + (1.0 - 1.0 / (1.0 + (-0.5f64).exp()));
-    assert!((model.weights()[0] - expected_w).abs() < 1e-15);
+    assert!((model.weights()[0] - w2).abs() < 1e-15);
     assert!(model.bias().abs() < 1e-15, "by symmetry the bias stays 0");
 }
 
@@ -133,10 +137,21 @@ fn mlp_full_batch_gradient_descent_matches_a_plain_loop_implementation() {
         .map(|r| [r[0], r[1]])
         .collect();
     let y: Vec<f64> = data.labels().iter().map(|&l| f64::from(l)).collect();
-    let (losses, rw1, rb1, rw2, rb2) = reference_mlp(&x, &y, w1, b1, w2, b2, lr, epochs);
+    let (losses, rw1, rb1, rw2, rb2) =
+        reference_mlp(&x, &y, w1.clone(), b1.clone(), w2.clone(), b2, lr, epochs);
+    // the history holds the loss after each epoch: the reference's loss
+    // before the next update
+    let (after, ..) = reference_mlp(&x, &y, w1, b1, w2, b2, lr, epochs + 1);
 
     let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * (1.0 + a.abs().max(b.abs()));
-    for (e, (a, b)) in model.history().train_loss.iter().zip(&losses).enumerate() {
+    assert_eq!(model.history().train_loss.len(), epochs);
+    for (e, (a, b)) in model
+        .history()
+        .train_loss
+        .iter()
+        .zip(&after[1..])
+        .enumerate()
+    {
         assert!(close(*a, *b), "epoch {e}: loss {a} vs reference {b}");
     }
     assert!(
@@ -179,9 +194,11 @@ fn large_full_batches_split_into_blocks_still_match_the_plain_loop() {
         .map(|r| [r[0], r[1]])
         .collect();
     let y: Vec<f64> = data.labels().iter().map(|&l| f64::from(l)).collect();
-    let (losses, rw1, _, rw2, rb2) = reference_mlp(&x, &y, w1, b1, w2, -0.2, lr, epochs);
+    let (_, rw1, _, rw2, rb2) =
+        reference_mlp(&x, &y, w1.clone(), b1.clone(), w2.clone(), -0.2, lr, epochs);
+    let (after, ..) = reference_mlp(&x, &y, w1, b1, w2, -0.2, lr, epochs + 1);
     let close = |p: f64, q: f64| (p - q).abs() <= 1e-12 * (1.0 + p.abs().max(q.abs()));
-    for (e, (p, q)) in a.history().train_loss.iter().zip(&losses).enumerate() {
+    for (e, (p, q)) in a.history().train_loss.iter().zip(&after[1..]).enumerate() {
         assert!(close(*p, *q), "epoch {e}: loss {p} vs reference {q}");
     }
     for k in 0..h {

@@ -105,12 +105,12 @@ pub trait Classifier {
 
 /// Per-epoch record of a training run.
 ///
-/// `train_loss[e]` follows scikit-learn's `loss_curve_`: the mean of the
-/// minibatch losses (L2 penalty included) computed during epoch `e`; with
-/// full-batch training that is the loss at the weights the epoch started
-/// from. `train_accuracy` comes from the same forward passes. The test
-/// columns are computed after each epoch on the validation data, when
-/// there is any (otherwise they stay empty).
+/// Every column is measured the same way: after epoch `e`'s last update,
+/// on the whole data set, as the mean binary cross-entropy (no L2 penalty)
+/// and the accuracy of the class rule z ≥ 0. Training and validation
+/// curves therefore start at the same point in time, and the last training
+/// entry is the fitted model's cross-entropy on its training data. The
+/// validation columns stay empty when no validation data is given.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct History {
     /// Training loss per epoch.

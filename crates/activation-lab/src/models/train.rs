@@ -103,11 +103,10 @@ pub(crate) fn train<N: Network>(
             order.shuffle(rng);
         }
         let mut loss_sum = 0.0;
-        let mut correct = 0usize;
         for chunk in order.chunks(batch) {
             let m = chunk.len();
             // gather the batch ([m, d]); a full batch is used in place
-            let (loss, right) = if full_batch {
+            let (loss, _) = if full_batch {
                 net.forward_backward(x.view(), y_f64.view(), settings.l2, &mut ws)
             } else {
                 for (row, &i) in chunk.iter().enumerate() {
@@ -119,7 +118,6 @@ pub(crate) fn train<N: Network>(
                 net.forward_backward(xb, yb, settings.l2, &mut ws)
             };
             loss_sum += loss * m as f64;
-            correct += right;
             // update
             step += 1;
             let rule = &settings.rule;
@@ -127,16 +125,23 @@ pub(crate) fn train<N: Network>(
                 rule.step(p, grad, &mut state[g], step)
             });
         }
-        let loss = loss_sum / n as f64;
-        if !loss.is_finite() {
+        // record: train and validation data alike, at the weights the
+        // epoch ended with (so the last entry is the fitted model's loss)
+        let batch_loss = loss_sum / n as f64;
+        let (loss, accuracy) = loss_and_accuracy(&net.decision(x.view()), y);
+        if !batch_loss.is_finite() || !loss.is_finite() {
             return Err(Error::Diverged {
                 epoch,
-                loss,
+                loss: if batch_loss.is_finite() {
+                    loss
+                } else {
+                    batch_loss
+                },
                 learning_rate: settings.rule.learning_rate,
             });
         }
         history.train_loss.push(loss);
-        history.train_accuracy.push(correct as f64 / n as f64);
+        history.train_accuracy.push(accuracy);
         if let Some((xv, yv)) = validation
             && xv.nrows() > 0
         {
