@@ -31,8 +31,10 @@
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub mod activation;
+pub mod claims;
 pub mod data;
 mod error;
+pub mod experiments;
 pub mod figure;
 pub mod metrics;
 pub mod models;
@@ -50,4 +52,4 @@ pub use metrics::ConfusionMatrix;
 pub use models::{
     Classifier, FitOptions, History, LogisticModel, LogisticRegression, Mlp, MlpModel, Optimizer,
 };
-pub use plot::{Animation, DecisionSurface, ExportedFigure, export_all};
+pub use plot::{Animation, DecisionSurface, ExportedFigure, Series, export_all};

@@ -16,7 +16,11 @@ pub use crate::activation::{
     Activation, ActivationInfo, catalogue, cheat_sheet_html, cheat_sheet_markdown, log_sigmoid,
     sigmoid, sigmoid_derivative, softplus, threshold, unit_step,
 };
+pub use crate::claims::{
+    BoundaryBend, boundary_bend, class_means, collapsed_line, max_net_input_gap, plotted_region,
+};
 pub use crate::data::{Dataset, DatasetKind, Standardizer, blobs, circles, moons, spirals, xor};
+pub use crate::experiments::{L2Run, L2Study, RunResult, l2_study};
 pub use crate::figure::{Figure, FigureSize, ImageFormat};
 pub use crate::metrics::{ConfusionMatrix, accuracy, log_loss, log_loss_from_logits};
 pub use crate::models::{
@@ -29,10 +33,12 @@ pub use crate::notebook::{
     check_relative, check_set, check_that, unanswered,
 };
 pub use crate::plot::{
-    Animation, DecisionSurface, ExportedFigure, activations_by_widths, cheat_sheet,
-    decision_surface, export_all, hidden_unit_gallery, logistic_regression_schematic,
-    mlp_schematic, models_by_datasets, net_input_map, scatter, sigmoid_curve, step_and_threshold,
-    strongest_hidden_units, training_animation, training_curves,
+    Animation, DecisionSurface, ExportedFigure, GridCell, GridModel, MIN_LINE_ANGLE_DEG, ModelGrid,
+    Series, activations_by_widths, cheat_sheet, decision_surface, distinct_hidden_units,
+    export_all, fit_activations_by_widths, fit_models_by_datasets, hidden_unit_gallery,
+    line_angle_between, logistic_regression_schematic, mlp_schematic, models_by_datasets,
+    net_input_map, partial_sum, partial_sum_accuracies, partial_sum_sizes, scatter, sigmoid_curve,
+    step_and_threshold, strongest_hidden_units, training_animation, training_curves, unit_order,
 };
 pub use crate::rng::{ChaCha8Rng, seeded};
 pub use crate::{Error, Result};

@@ -118,11 +118,28 @@ fn function_figures_show_their_formulas() {
 fn schematics_are_labelled() {
     check_figure(
         &logistic_regression_schematic().unwrap(),
-        &["Σ", "ŷ", "w₀", "wₘ", "x₁", "sigmoid", "unit step"],
+        &[
+            "Σ",
+            "ŷ",
+            "b",
+            "wₘ",
+            "x₁",
+            "sigmoid",
+            "threshold",
+            "1 if z ≥ 0",
+        ],
     );
     let svg = check_figure(
         &mlp_schematic(200).unwrap(),
-        &["x₀ = 1", "a₁", "a₂₀₀", "196 more", "200 sigmoid units", "ŷ"],
+        &[
+            "b₁",
+            "b₂",
+            "a₁",
+            "a₂₀₀",
+            "196 more",
+            "200 sigmoid units",
+            "ŷ",
+        ],
     );
     assert!(!svg.contains("a₄<"), "only a few hidden units are drawn");
     check_figure(&mlp_schematic(3).unwrap(), &["a₁", "a₃", "3 sigmoid units"]);
@@ -259,7 +276,8 @@ fn hidden_unit_gallery_shows_the_chosen_units_and_the_output() {
     assert_eq!(units.len(), 4);
     let labels: Vec<String> = units.iter().map(|u| format!("unit {u}: w = ")).collect();
     let mut expected: Vec<&str> = labels.iter().map(String::as_str).collect();
-    expected.push("output σ(z_out)");
+    let width = format!("all {} units", model.hidden_units());
+    expected.extend(["top 1 unit", "top 2 units", width.as_str()]);
     check_figure(
         &hidden_unit_gallery(&model, &train, &units).unwrap(),
         &expected,

@@ -6,7 +6,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::surface::{Grid, Key, Panel, color_bar, legend, split_side};
+use super::surface::{Grid, Key, Panel, PanelScale, color_bar, legend, split_side};
 use super::{
     AXIS, BLUE, GRID, GUIDE, INK, MUTED, Theme, VERMILLION, cells, check_finite, check_range,
     line_style, text, tick, tint, titled, wrap,
@@ -177,6 +177,19 @@ pub fn net_input_map(
     x1_range: (f64, f64),
     x2_range: (f64, f64),
 ) -> Result<Figure> {
+    let map = net_input_parts(weights, bias, x1_range, x2_range)?;
+    Ok(Figure::new(map.title.clone(), (800, 500), move |root| {
+        map.draw(root).map(|_| ())
+    }))
+}
+
+/// Everything [`net_input_map`] draws, computed once.
+fn net_input_parts(
+    weights: [f64; 2],
+    bias: f64,
+    x1_range: (f64, f64),
+    x2_range: (f64, f64),
+) -> Result<NetInputMap> {
     check_finite("weights[0]", weights[0])?;
     check_finite("weights[1]", weights[1])?;
     check_finite("bias", bias)?;
@@ -241,6 +254,8 @@ pub fn net_input_map(
     panel.colors = colors.clone();
     panel.shading = Some(shading);
     panel.labels = Some(("x1".into(), "x2".into()));
+    // equal scales, so that w meets the line z = 0 at a right angle on screen
+    panel.equal_aspect = true;
     let formula = format!(
         "z = {} {} x1 {} x2",
         tick(&bias),
@@ -248,24 +263,54 @@ pub fn net_input_map(
         signed_term(w2)
     );
     let title = "Net input z = b + w1·x1 + w2·x2: the line z = 0 splits the plane".to_string();
-    let t = title.clone();
+    // ticks symmetric about z = 0, which is always labelled
     let ticks: Vec<(f64, String)> = {
-        let every = (edges.len() / 5).max(1);
+        let every = (edges.len() / 5).max(1) as i64;
         edges
             .iter()
             .enumerate()
-            .filter(|(i, _)| i % every == 0 || *i == edges.len() - 1)
-            .map(|(_, v)| (*v, tick(v)))
+            .filter(|(i, _)| (*i as i64 - k).rem_euclid(every) == 0)
+            .map(|(_, v)| (*v, tick(if v.abs() < 1e-12 { &0.0 } else { v })))
             .collect()
     };
-    Ok(Figure::new(title, (800, 500), move |root| {
+    Ok(NetInputMap {
+        title,
+        panel,
+        formula,
+        edges,
+        colors,
+        ticks,
+    })
+}
+
+/// The parts of [`net_input_map`]'s figure, drawn by [`NetInputMap::draw`].
+struct NetInputMap {
+    title: String,
+    panel: Panel,
+    formula: String,
+    edges: Vec<f64>,
+    colors: Vec<RGBColor>,
+    ticks: Vec<(f64, String)>,
+}
+
+impl NetInputMap {
+    /// Draws the figure; returns the map's pixels per unit on each axis.
+    fn draw(&self, root: &Area<'_>) -> Result<PanelScale> {
+        let NetInputMap {
+            title: t,
+            panel,
+            formula,
+            edges,
+            colors,
+            ticks,
+        } = self;
         let theme = Theme::for_area(root);
-        let body = titled(root, &theme, &t)?;
+        let body = titled(root, &theme, t)?;
         let (chart_area, side) = split_side(&body, &theme);
-        panel.draw(&chart_area, &theme)?;
+        let scale = panel.draw(&chart_area, &theme)?;
         let (sw, sh) = side.dim_in_pixel();
         let mut y = theme.px(1.0);
-        for line in wrap(&side, &formula, &theme.font(Theme::TICK), f64::from(sw))? {
+        for line in wrap(&side, formula, &theme.font(Theme::TICK), f64::from(sw))? {
             text(
                 &side,
                 &line,
@@ -300,14 +345,14 @@ pub fn net_input_map(
                 (0, y + theme.px(1.0)),
                 bar_h,
                 "net input z",
-                &edges,
-                &colors,
-                &ticks,
+                edges,
+                colors,
+                ticks,
                 Some(0.0),
             )?;
         }
-        Ok(())
-    }))
+        Ok(scale)
+    }
 }
 
 fn signed_term(w: f64) -> String {
@@ -688,4 +733,48 @@ pub fn training_curves(history: &History) -> Result<Figure> {
         }
         Ok(())
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Draws the net-input map on a bitmap of `w × h` and returns its scale.
+    fn drawn_scale(map: &NetInputMap, (w, h): (u32, u32)) -> PanelScale {
+        crate::figure::ensure_fonts().unwrap();
+        let mut buf = vec![255u8; w as usize * h as usize * 3];
+        let area = Canvas::Bitmap(BitMapBackend::with_buffer(&mut buf, (w, h))).into_drawing_area();
+        map.draw(&area).unwrap()
+    }
+
+    #[test]
+    fn claim_the_weight_vector_is_drawn_perpendicular_to_z_equals_zero() {
+        // notebook 01's map and the exported one, at notebook and slide size
+        for (weights, bias) in [([0.5, 1.5], 0.25), ([1.5, -1.0], 0.5)] {
+            let map = net_input_parts(weights, bias, (-3.0, 3.0), (-3.0, 3.0)).unwrap();
+            assert!(map.panel.arrow.is_some(), "the arrow w is drawn");
+            for size in [(800, 500), (1920, 1080)] {
+                let s = drawn_scale(&map, size);
+                // w = (w1, w2) and the line's direction (−w2, w1) on screen
+                let [w1, w2] = weights;
+                let (ax, ay) = (w1 * s.x, w2 * s.y);
+                let (lx, ly) = (-w2 * s.x, w1 * s.y);
+                let cos = (ax * lx + ay * ly) / (ax.hypot(ay) * lx.hypot(ly));
+                let angle = cos.acos().to_degrees();
+                assert!((angle - 90.0).abs() < 0.5, "{size:?}: {angle}° ({s:?})");
+            }
+        }
+    }
+
+    #[test]
+    fn claim_the_colour_bar_labels_zero() {
+        for (weights, bias) in [([0.5, 1.5], 0.25), ([1.5, -1.0], 0.5), ([3.0, 2.0], -7.0)] {
+            let map = net_input_parts(weights, bias, (-3.0, 3.0), (-3.0, 3.0)).unwrap();
+            assert!(
+                map.ticks.iter().any(|(v, l)| *v == 0.0 && l == "0"),
+                "{:?}",
+                map.ticks
+            );
+        }
+    }
 }

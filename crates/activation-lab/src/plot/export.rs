@@ -3,14 +3,14 @@
 use std::path::{Path, PathBuf};
 
 use super::{
-    DecisionSurface, activations_by_widths, cheat_sheet, hidden_unit_gallery,
-    logistic_regression_schematic, mlp_schematic, models_by_datasets, net_input_map, scatter,
-    sigmoid_curve, step_and_threshold, strongest_hidden_units, training_animation, training_curves,
+    DecisionSurface, ModelGrid, cheat_sheet, distinct_hidden_units, fit_activations_by_widths,
+    fit_models_by_datasets, hidden_unit_gallery, logistic_regression_schematic, mlp_schematic,
+    net_input_map, scatter, sigmoid_curve, step_and_threshold, training_animation, training_curves,
 };
 use crate::activation::Activation;
-use crate::data::{blobs, circles, moons, xor};
+use crate::data::{Dataset, blobs, circles, moons, xor};
 use crate::figure::{Figure, FigureSize, ImageFormat, write_file};
-use crate::models::{LogisticRegression, Mlp};
+use crate::models::{FitOptions, LogisticModel, LogisticRegression, Mlp, MlpModel};
 use crate::{Error, Result};
 
 /// One exported figure: its stable name, title, what it shows, and the
@@ -29,7 +29,117 @@ pub struct ExportedFigure {
 }
 
 /// The seed of every dataset, split and model of the exported set.
-const SEED: u64 = 7;
+pub const SERIES_SEED: u64 = 7;
+
+/// Epochs of the MLP of figures 06b, 09, 10 and 12 (the animation plays
+/// this very run, recorded every [`Series::FRAME_EVERY`] epochs).
+const SERIES_EPOCHS: usize = 150;
+
+/// Epochs of the MLPs in the comparison grids (11a, 11b): enough for the
+/// 200-unit sigmoid networks to bend on 140 training points.
+const GRID_EPOCHS: usize = 300;
+
+/// The noise of the series' half-moons: the tips overlap a little, no
+/// straight line separates them (about 87 % at best), a curve does.
+const MOONS_NOISE: f64 = 0.1;
+
+/// The data and the trained models behind every data-driven figure that
+/// [`export_all`] writes, so that what a figure claims can be asserted on
+/// exactly what it shows (the crate's `claims` tests do).
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// Half-moons, 1000 points, noise 0.1 ("upper moon" is class 0).
+    pub data: Dataset,
+    /// The 75 % of `data` the models are trained on.
+    pub train: Dataset,
+    /// The 25 % held out (hollow points in the figures).
+    pub test: Dataset,
+    /// Logistic regression on `train` (06a).
+    pub logistic: LogisticModel,
+    /// The 200-unit sigmoid MLP on `train` (06b, 09, 10; the animation's
+    /// last frame).
+    pub mlp: MlpModel,
+    /// The same training run, every few epochs: `(epoch, model)` (12).
+    pub frames: Vec<(usize, MlpModel)>,
+    /// The hidden units the gallery draws (10).
+    pub gallery_units: Vec<usize>,
+    /// Models × datasets (11a).
+    pub models_by_datasets: ModelGrid,
+    /// Activations × widths on moons (11b).
+    pub activations_by_widths: ModelGrid,
+}
+
+impl Series {
+    /// The animation records a frame every this many epochs.
+    pub const FRAME_EVERY: usize = 5;
+
+    /// Makes the data and trains every model of the exported figures
+    /// (a few seconds in a release build).
+    ///
+    /// # Errors
+    /// Only the errors of training, which the fixed settings never hit.
+    pub fn fit() -> Result<Self> {
+        Self::fit_seeded(SERIES_SEED)
+    }
+
+    /// As [`fit`](Self::fit), with another seed for every dataset, split
+    /// and model (to check that a claim does not hang on one lucky seed).
+    ///
+    /// # Errors
+    /// Only the errors of training.
+    pub fn fit_seeded(seed: u64) -> Result<Self> {
+        let data = moons(1000, MOONS_NOISE, seed)?;
+        let (train, test) = data.split(0.25, seed)?;
+        let logistic = LogisticRegression::new().seed(seed).fit(&train)?;
+        let settings = Mlp::new()
+            .hidden_units(200)
+            .learning_rate(0.03)
+            .epochs(SERIES_EPOCHS)
+            .seed(seed);
+        let mut frames = Vec::new();
+        let mut record = |epoch: usize, model: &MlpModel| frames.push((epoch, model.clone()));
+        let mlp = settings.fit_with(
+            &train,
+            FitOptions {
+                validation: Some(&test),
+                observe_every: Self::FRAME_EVERY,
+                observer: Some(&mut record),
+                ..FitOptions::default()
+            },
+        )?;
+        let gallery_units = distinct_hidden_units(&mlp, &train, 6)?;
+        let grid_sets = [
+            blobs(300, 0.6, seed)?,
+            moons(300, MOONS_NOISE, seed)?,
+            circles(300, 0.1, 0.4, seed)?,
+            xor(300, 0.0, seed)?,
+        ];
+        let models_by_datasets = fit_models_by_datasets(&grid_sets, GRID_EPOCHS, seed)?;
+        let activations_by_widths = fit_activations_by_widths(
+            &moons(300, MOONS_NOISE, seed)?,
+            &[
+                Activation::Identity,
+                Activation::Sigmoid,
+                Activation::Tanh,
+                Activation::Relu,
+            ],
+            &[1, 2, 4, 200],
+            GRID_EPOCHS,
+            seed,
+        )?;
+        Ok(Series {
+            data,
+            train,
+            test,
+            logistic,
+            mlp,
+            frames,
+            gallery_units,
+            models_by_datasets,
+            activations_by_widths,
+        })
+    }
+}
 
 /// Writes every figure of the series into `dir` (created if missing) in
 /// each of `formats`, at `size`, plus the training animation as a GIF and
@@ -37,9 +147,11 @@ const SEED: u64 = 7;
 /// and descriptive (`01-net-input.svg`, …); the same call writes the same
 /// bytes.
 ///
-/// The figures use the series' datasets with fixed seeds (moons, 400
-/// points, noise 0.2; blobs, circles and XOR for the comparison) and
-/// short training runs so that the whole set is written in a few seconds.
+/// The figures are drawn from [`Series::fit`]: the series' datasets with
+/// fixed seeds (half-moons, 1000 points, noise 0.1; blobs, circles and XOR
+/// for the comparison) and training runs short enough that the whole set
+/// is written in a few seconds. The crate's claim tests assert what each
+/// figure says on the same [`Series`].
 ///
 /// ```no_run
 /// use activation_lab::prelude::*;
@@ -79,25 +191,16 @@ pub fn export_all(
         source,
     })?;
 
-    // data and models of the series, fixed seeds
-    let data = moons(400, 0.2, SEED)?.with_class_names(["lower moon", "upper moon"]);
-    let (train, test) = data.split(0.25, SEED)?;
-    let logistic = LogisticRegression::new().seed(SEED).fit(&train)?;
-    let settings = Mlp::new()
-        .hidden_units(200)
-        .learning_rate(0.03)
-        .epochs(150)
-        .seed(SEED);
-    let mlp = settings.fit_validated(&train, &test)?;
-    let (_, frames) = settings.clone().epochs(60).fit_recording(&train, 4)?;
-    let grid_sets = [
-        blobs(160, 0.6, SEED)?,
-        moons(160, 0.2, SEED)?,
-        circles(160, 0.1, 0.4, SEED)?,
-        xor(160, 0.0, SEED)?,
-    ];
-    let grid_data = moons(200, 0.2, SEED)?;
-
+    let series = Series::fit()?;
+    let Series {
+        data,
+        train,
+        test,
+        logistic,
+        mlp,
+        frames,
+        ..
+    } = &series;
     let figures: Vec<(&str, &str, Figure)> = vec![
         (
             "01-net-input",
@@ -122,13 +225,13 @@ pub fn export_all(
         (
             "05-scatter-moons",
             "The half-moons data: not linearly separable.",
-            scatter(&data)?,
+            scatter(data)?,
         ),
         (
             "06a-decision-surface-logistic-moons",
             "Logistic regression on moons: a straight boundary.",
-            DecisionSurface::new(&logistic, &train)
-                .test(&test)
+            DecisionSurface::new(logistic, train)
+                .test(test)
                 .title("Logistic regression on moons: a straight boundary")
                 .size(size)
                 .build()?,
@@ -136,8 +239,8 @@ pub fn export_all(
         (
             "06b-decision-surface-mlp-moons",
             "An MLP with 200 sigmoid hidden units on moons: a curved boundary.",
-            DecisionSurface::new(&mlp, &train)
-                .test(&test)
+            DecisionSurface::new(mlp, train)
+                .test(test)
                 .title("MLP, 200 sigmoid hidden units, on moons: a curved boundary")
                 .size(size)
                 .build()?,
@@ -160,28 +263,17 @@ pub fn export_all(
         (
             "10-hidden-units",
             "What single hidden units compute, and the curved boundary they add up to.",
-            hidden_unit_gallery(&mlp, &train, &strongest_hidden_units(&mlp, 9))?,
+            hidden_unit_gallery(mlp, train, &series.gallery_units)?,
         ),
         (
             "11a-models-by-datasets",
             "Logistic regression and the MLP on four datasets.",
-            models_by_datasets(&grid_sets, 80, SEED)?,
+            series.models_by_datasets.figure()?,
         ),
         (
             "11b-activations-by-widths",
             "Hidden activations × widths: identity units stay linear at any width.",
-            activations_by_widths(
-                &grid_data,
-                &[
-                    Activation::Identity,
-                    Activation::Sigmoid,
-                    Activation::Tanh,
-                    Activation::Relu,
-                ],
-                &[1, 2, 4, 200],
-                80,
-                SEED,
-            )?,
+            series.activations_by_widths.figure()?,
         ),
     ];
 
@@ -201,13 +293,17 @@ pub fn export_all(
             files,
         });
     }
-    let anim = training_animation(&frames, &train)?.with_size(animation_size(size));
+    let anim = training_animation(frames, train)?.with_size(animation_size(size));
     let path = dir.join("12-training-animation.gif");
     anim.save_gif(&path)?;
     written.push(ExportedFigure {
         name: "12-training-animation".into(),
         title: anim.title().to_string(),
-        description: "The MLP's decision surface over the first 60 epochs of training.".into(),
+        description: format!(
+            "The decision surface of figure 06b's MLP every {} epochs while it trains, \
+             from its random start to the curved boundary of epoch {SERIES_EPOCHS}.",
+            Series::FRAME_EVERY
+        ),
         files: vec![path],
     });
 

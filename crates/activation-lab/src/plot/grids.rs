@@ -10,14 +10,14 @@ use super::{MUTED, Theme, cells, text, titled, wrap};
 use crate::activation::Activation;
 use crate::data::Dataset;
 use crate::figure::{Area, Figure};
-use crate::models::{Classifier, LogisticRegression, Mlp};
+use crate::models::{Classifier, LogisticModel, LogisticRegression, Mlp, MlpModel};
 use crate::{Error, Result};
 
 /// The largest grid drawn: 8 × 8 panels.
 const MAX_SIDE: usize = 8;
 
 /// A grid of panels with column headers and row labels.
-struct Grid {
+struct Layout {
     title: String,
     note: String,
     col_headers: Vec<String>,
@@ -26,7 +26,7 @@ struct Grid {
     panels: Vec<Panel>,
 }
 
-impl Grid {
+impl Layout {
     fn figure(self, notebook: (u32, u32)) -> Figure {
         let title = self.title.clone();
         Figure::new(title, notebook, move |root| self.draw(root))
@@ -136,6 +136,141 @@ fn fast_mlp(units: usize, activation: Activation, epochs: usize, seed: u64) -> M
         .seed(seed)
 }
 
+/// A model trained for one panel of a comparison grid.
+#[derive(Debug, Clone)]
+pub enum GridModel {
+    /// Logistic regression.
+    Logistic(LogisticModel),
+    /// A one-hidden-layer perceptron.
+    Mlp(MlpModel),
+}
+
+impl GridModel {
+    /// The model, for predictions and accuracies.
+    pub fn classifier(&self) -> &dyn Classifier {
+        match self {
+            GridModel::Logistic(m) => m,
+            GridModel::Mlp(m) => m,
+        }
+    }
+}
+
+/// One panel of a comparison grid: its row and column, the model trained
+/// for it (none for a panel that shows the data only) and the split it was
+/// trained and tested on.
+#[derive(Debug, Clone)]
+pub struct GridCell {
+    /// The panel's row label, e.g. `"logistic regression"` or `"sigmoid"`.
+    pub row: String,
+    /// The panel's column header, e.g. `"moons"` or `"200 units"`.
+    pub column: String,
+    /// The trained model, `None` for a data-only panel.
+    pub model: Option<GridModel>,
+    /// The training split.
+    pub train: Dataset,
+    /// The test split (hollow points; its accuracy is in the corner).
+    pub test: Dataset,
+}
+
+impl GridCell {
+    /// Test accuracy of the panel's model (`None` for a data-only panel).
+    ///
+    /// # Errors
+    /// The errors of [`Classifier::accuracy`].
+    pub fn test_accuracy(&self) -> Result<Option<f64>> {
+        self.model
+            .as_ref()
+            .map(|m| m.classifier().accuracy(&self.test))
+            .transpose()
+    }
+}
+
+/// The trained models of a comparison grid, in the order drawn (row by
+/// row), from which the figure is drawn: what a test asserts about the
+/// models is what the figure shows.
+///
+/// ```
+/// use activation_lab::prelude::*;
+/// # fn main() -> activation_lab::Result<()> {
+/// let grid = fit_models_by_datasets(&[moons(120, 0.2, 1)?], 20, 1)?;
+/// let lr = grid.cell("logistic regression", "moons").unwrap();
+/// assert!(lr.test_accuracy()?.unwrap() > 0.5);
+/// assert!(grid.figure()?.to_svg()?.contains("moons"));
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+pub struct ModelGrid {
+    /// The figure's title.
+    pub title: String,
+    /// The note under the panels.
+    pub note: String,
+    /// Column headers, left to right.
+    pub columns: Vec<String>,
+    /// Row labels, top to bottom.
+    pub rows: Vec<String>,
+    /// The panels, row-major (`rows × columns`).
+    pub cells: Vec<GridCell>,
+}
+
+impl ModelGrid {
+    /// The panel in row `row` and column `column`, by their labels.
+    pub fn cell(&self, row: &str, column: &str) -> Option<&GridCell> {
+        self.cells
+            .iter()
+            .find(|c| c.row == row && c.column == column)
+    }
+
+    /// Draws the grid: each panel's decision surface (or the data alone),
+    /// test points hollow, test accuracy in the corner.
+    ///
+    /// # Errors
+    /// The errors of evaluating the models on the plotted grid.
+    pub fn figure(&self) -> Result<Figure> {
+        let (w, h) = (1200.0, 760.0);
+        let cells_px = default_cells(
+            w * 0.85 / self.columns.len().max(1) as f64,
+            h * 0.7 / self.rows.len().max(1) as f64,
+        );
+        let mut panels = Vec::with_capacity(self.cells.len());
+        for cell in &self.cells {
+            let (xr, yr) = padded_ranges(&[&cell.train, &cell.test], 0.1);
+            let p = match &cell.model {
+                None => {
+                    let mut p = Panel::new(xr, yr);
+                    p.points = points_of(&cell.train, false);
+                    p.points.extend(points_of(&cell.test, true));
+                    p.point_size = 0.38;
+                    p
+                }
+                Some(m) => {
+                    let model = m.classifier();
+                    let mut p = surface_panel(
+                        model,
+                        &cell.train,
+                        Some(&cell.test),
+                        xr,
+                        yr,
+                        cells_px,
+                        false,
+                    )?;
+                    p.corner = Some(test_corner(model, &cell.test)?);
+                    p
+                }
+            };
+            panels.push(p);
+        }
+        Ok(Layout {
+            title: self.title.clone(),
+            note: self.note.clone(),
+            col_headers: self.columns.clone(),
+            row_labels: self.rows.clone(),
+            panels,
+        }
+        .figure((1200, 760)))
+    }
+}
+
 /// Test accuracy for a grid corner.
 fn test_corner(model: &dyn Classifier, test: &Dataset) -> Result<String> {
     Ok(format!("test {:.0} %", 100.0 * model.accuracy(test)?))
@@ -146,7 +281,8 @@ fn test_corner(model: &dyn Classifier, test: &Dataset) -> Result<String> {
 /// boundary) and an MLP with 200 sigmoid hidden units (a curved one).
 /// Each dataset is split 70/30 with `seed`; test points are hollow and the
 /// corner shows test accuracy. The MLP is trained with Adam (learning
-/// rate 0.03, minibatches of 16) for `epochs` epochs.
+/// rate 0.03, minibatches of 16) for `epochs` epochs. The figure of
+/// [`fit_models_by_datasets`].
 ///
 /// ```
 /// use activation_lab::prelude::*;
@@ -159,53 +295,57 @@ fn test_corner(model: &dyn Classifier, test: &Dataset) -> Result<String> {
 /// ```
 ///
 /// # Errors
+/// As [`fit_models_by_datasets`].
+pub fn models_by_datasets(datasets: &[Dataset], epochs: usize, seed: u64) -> Result<Figure> {
+    fit_models_by_datasets(datasets, epochs, seed)?.figure()
+}
+
+/// The models of [`models_by_datasets`], trained, with the splits they were
+/// trained and tested on.
+///
+/// # Errors
 /// [`Error::Empty`] for no datasets, [`Error::InvalidParameter`] for more
 /// than 8 or a bad `epochs`, and the errors of training (a dataset with one
 /// class or fewer than two features).
-pub fn models_by_datasets(datasets: &[Dataset], epochs: usize, seed: u64) -> Result<Figure> {
+pub fn fit_models_by_datasets(datasets: &[Dataset], epochs: usize, seed: u64) -> Result<ModelGrid> {
     check_side("datasets", datasets.len())?;
     check_epochs(epochs)?;
-    let cols = datasets.len();
-    let (w, h) = (1200.0, 760.0);
-    let cells_px = default_cells(w * 0.85 / cols as f64, h * 0.7 / 3.0);
-    let mut data_row = Vec::new();
-    let mut lr_row = Vec::new();
-    let mut mlp_row = Vec::new();
+    let rows = [
+        "data".to_string(),
+        "logistic regression".to_string(),
+        "MLP, 200 sigmoid units".to_string(),
+    ];
+    let mut by_row: [Vec<GridCell>; 3] = [Vec::new(), Vec::new(), Vec::new()];
     for data in datasets {
         check_plane_data(data, &format!("the dataset \"{}\"", data.name()))?;
         let (train, test) = data.split(0.3, seed)?;
-        let (xr, yr) = padded_ranges(&[data], 0.1);
-        let mut p = Panel::new(xr, yr);
-        p.points = points_of(&train, false);
-        p.points.extend(points_of(&test, true));
-        p.point_size = 0.38;
-        data_row.push(p);
+        let column = data.name().to_string();
         let lr = LogisticRegression::new().seed(seed).fit(&train)?;
-        let mut p = surface_panel(&lr, &train, Some(&test), xr, yr, cells_px, false)?;
-        p.corner = Some(test_corner(&lr, &test)?);
-        lr_row.push(p);
         let mlp = fast_mlp(200, Activation::Sigmoid, epochs, seed).fit(&train)?;
-        let mut p = surface_panel(&mlp, &train, Some(&test), xr, yr, cells_px, false)?;
-        p.corner = Some(test_corner(&mlp, &test)?);
-        mlp_row.push(p);
+        let models = [
+            None,
+            Some(GridModel::Logistic(lr)),
+            Some(GridModel::Mlp(mlp)),
+        ];
+        for ((cells, row), model) in by_row.iter_mut().zip(&rows).zip(models) {
+            cells.push(GridCell {
+                row: row.clone(),
+                column: column.clone(),
+                model,
+                train: train.clone(),
+                test: test.clone(),
+            });
+        }
     }
-    let mut panels = data_row;
-    panels.extend(lr_row);
-    panels.extend(mlp_row);
-    Ok(Grid {
+    Ok(ModelGrid {
         title: "Straight boundaries fail where classes are not linearly separable".into(),
         note: "Blue: P(y = 1 | x) low, vermillion: high; black line: p = 0.5 boundary. \
                Filled: training points, hollow: test points (accuracy in the corner)."
             .into(),
-        col_headers: datasets.iter().map(|d| d.name().to_string()).collect(),
-        row_labels: vec![
-            "data".into(),
-            "logistic regression".into(),
-            "MLP, 200 sigmoid units".into(),
-        ],
-        panels,
-    }
-    .figure((1200, 760)))
+        columns: datasets.iter().map(|d| d.name().to_string()).collect(),
+        rows: rows.to_vec(),
+        cells: by_row.into_iter().flatten().collect(),
+    })
 }
 
 /// One model family across activations × widths: an MLP with one hidden
@@ -213,7 +353,8 @@ pub fn models_by_datasets(datasets: &[Dataset], epochs: usize, seed: u64) -> Res
 /// activation in `activations` (e.g. identity, sigmoid, tanh, ReLU),
 /// trained on `data` (split 70/30 with `seed`) for `epochs` epochs. Identity
 /// units give a straight boundary at every width: without a non-linear
-/// activation, more units do not help.
+/// activation, more units do not help. The figure of
+/// [`fit_activations_by_widths`].
 ///
 /// ```
 /// use activation_lab::prelude::*;
@@ -227,10 +368,7 @@ pub fn models_by_datasets(datasets: &[Dataset], epochs: usize, seed: u64) -> Res
 /// ```
 ///
 /// # Errors
-/// [`Error::Empty`] for no activations or widths, [`Error::InvalidParameter`]
-/// for more than 8 of either, a bad `epochs` or width, or an activation
-/// that cannot be trained by gradient descent (the steps), and the errors of
-/// training.
+/// As [`fit_activations_by_widths`].
 pub fn activations_by_widths(
     data: &Dataset,
     activations: &[Activation],
@@ -238,6 +376,35 @@ pub fn activations_by_widths(
     epochs: usize,
     seed: u64,
 ) -> Result<Figure> {
+    fit_activations_by_widths(data, activations, widths, epochs, seed)?.figure()
+}
+
+/// The models of [`activations_by_widths`], trained, with the split they
+/// were trained and tested on. Rows are labelled by the activation's key
+/// (`"sigmoid"`), columns by the width (`"200 units"`).
+///
+/// ```
+/// use activation_lab::prelude::*;
+/// # fn main() -> activation_lab::Result<()> {
+/// let data = moons(120, 0.2, 2)?;
+/// let grid = fit_activations_by_widths(&data, &[Activation::Identity], &[1, 8], 20, 2)?;
+/// assert!(grid.cell("identity", "8 units").is_some());
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// [`Error::Empty`] for no activations or widths, [`Error::InvalidParameter`]
+/// for more than 8 of either, a bad `epochs` or width, or an activation
+/// that cannot be trained by gradient descent (the steps), and the errors of
+/// training.
+pub fn fit_activations_by_widths(
+    data: &Dataset,
+    activations: &[Activation],
+    widths: &[usize],
+    epochs: usize,
+    seed: u64,
+) -> Result<ModelGrid> {
     check_side("activations", activations.len())?;
     check_side("widths", widths.len())?;
     check_epochs(epochs)?;
@@ -250,21 +417,6 @@ pub fn activations_by_widths(
         ));
     }
     let (train, test) = data.split(0.3, seed)?;
-    let (xr, yr) = padded_ranges(&[data], 0.1);
-    let (w, h) = (1200.0, 760.0);
-    let cells_px = default_cells(
-        w * 0.85 / widths.len() as f64,
-        h * 0.7 / activations.len() as f64,
-    );
-    let mut panels = Vec::with_capacity(activations.len() * widths.len());
-    for &a in activations {
-        for &units in widths {
-            let model = fast_mlp(units, a, epochs, seed).fit(&train)?;
-            let mut p = surface_panel(&model, &train, Some(&test), xr, yr, cells_px, false)?;
-            p.corner = Some(test_corner(&model, &test)?);
-            panels.push(p);
-        }
-    }
     let unit_word = |n: usize| {
         if n == 1 {
             "1 unit".to_string()
@@ -272,7 +424,20 @@ pub fn activations_by_widths(
             format!("{n} units")
         }
     };
-    Ok(Grid {
+    let mut cells = Vec::with_capacity(activations.len() * widths.len());
+    for &a in activations {
+        for &units in widths {
+            let model = fast_mlp(units, a, epochs, seed).fit(&train)?;
+            cells.push(GridCell {
+                row: a.key().to_string(),
+                column: unit_word(units),
+                model: Some(GridModel::Mlp(model)),
+                train: train.clone(),
+                test: test.clone(),
+            });
+        }
+    }
+    Ok(ModelGrid {
         title: format!(
             "Activation × width on {}: identity units stay linear",
             data.name()
@@ -281,9 +446,8 @@ pub fn activations_by_widths(
                width) and a sigmoid output; black line: p = 0.5 boundary; hollow points: test \
                data, accuracy in the corner."
             .into(),
-        col_headers: widths.iter().map(|&n| unit_word(n)).collect(),
-        row_labels: activations.iter().map(|a| a.key().to_string()).collect(),
-        panels,
-    }
-    .figure((1200, 760)))
+        columns: widths.iter().map(|&n| unit_word(n)).collect(),
+        rows: activations.iter().map(|a| a.key().to_string()).collect(),
+        cells,
+    })
 }

@@ -36,11 +36,17 @@ mod surface;
 pub use animation::{Animation, training_animation};
 pub use cheat_sheet::cheat_sheet;
 pub use curves::{net_input_map, sigmoid_curve, step_and_threshold, training_curves};
-pub use export::{ExportedFigure, export_all};
-pub use grids::{activations_by_widths, models_by_datasets};
+pub use export::{ExportedFigure, SERIES_SEED, Series, export_all};
+pub use grids::{
+    GridCell, GridModel, ModelGrid, activations_by_widths, fit_activations_by_widths,
+    fit_models_by_datasets, models_by_datasets,
+};
 pub use schematic::{logistic_regression_schematic, mlp_schematic};
+pub(crate) use surface::padded_ranges;
 pub use surface::{
-    DecisionSurface, decision_surface, hidden_unit_gallery, scatter, strongest_hidden_units,
+    DecisionSurface, MIN_LINE_ANGLE_DEG, decision_surface, distinct_hidden_units,
+    hidden_unit_gallery, line_angle_between, partial_sum, partial_sum_accuracies,
+    partial_sum_sizes, scatter, strongest_hidden_units, unit_order,
 };
 
 use plotters::prelude::*;

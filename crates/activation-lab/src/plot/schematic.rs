@@ -177,13 +177,15 @@ const MAX_HIDDEN_UNITS: usize = 100_000;
 // ---------------------------------------------------------------------------
 
 /// The logistic-regression unit, as in the article: inputs 1, x₁ … xₘ →
-/// weights w₀ … wₘ → Σ net input z → sigmoid σ(z) → unit step → ŷ.
+/// weights b (on the bias unit 1), w₁ … wₘ → Σ net input z = b + x·w →
+/// sigmoid σ(z) → threshold on z → ŷ (the crate's notation: the bias is `b`).
 ///
 /// ```
 /// use activation_lab::prelude::*;
 /// # fn main() -> activation_lab::Result<()> {
 /// let svg = logistic_regression_schematic()?.to_svg()?;
-/// assert!(svg.contains("Σ") && svg.contains("ŷ") && svg.contains("w₀"));
+/// assert!(svg.contains("Σ") && svg.contains("ŷ") && svg.contains("z = b + Σ wᵢxᵢ"));
+/// assert!(svg.contains("1 if z ≥ 0") && !svg.contains("w₀"));
 /// # Ok(())
 /// # }
 /// ```
@@ -208,7 +210,7 @@ pub fn logistic_regression_schematic() -> Result<Figure> {
             ("⋮", 0.6),
             ("xₘ", 0.76),
         ];
-        let weights = ["w₀", "w₁", "w₂", "", "wₘ"];
+        let weights = ["b", "w₁", "w₂", "", "wₘ"];
         let sum = px(0.4, mid);
         for ((label, fy), wl) in inputs.iter().zip(weights) {
             let p = px(0.09, *fy);
@@ -254,14 +256,19 @@ pub fn logistic_regression_schematic() -> Result<Figure> {
         s.arrow((step.0 + half.0, step.1), (out.0 - r, out.1))?;
         s.node(out, r, "ŷ", WHITE, Theme::LABEL)?;
         let below = sum.1 + theme.px(5.2);
-        s.caption(sum.0, below, &["net input", "z = w₀ + Σ wᵢxᵢ"], true)?;
+        s.caption(sum.0, below, &["net input", "z = b + Σ wᵢxᵢ"], true)?;
         s.caption(sig.0, below, &["sigmoid", "σ(z) = P(y = 1 | x)"], true)?;
-        s.caption(step.0, below, &["unit step", "1 if σ(z) ≥ 0.5"], true)?;
+        s.caption(
+            step.0,
+            below,
+            &["threshold", "1 if z ≥ 0", "(σ(z) ≥ ½)"],
+            true,
+        )?;
         s.caption(out.0, below, &["output", "class label"], true)?;
         s.caption(
             px(0.09, 0.0).0,
             (0.86 * h) as i32,
-            &["inputs", "x₀ = 1 (bias)"],
+            &["inputs", "1: bias unit"],
             true,
         )?;
         Ok(())
@@ -274,15 +281,19 @@ const SKY_LIGHT: RGBColor = RGBColor(214, 236, 249);
 // 7. feed-forward network
 // ---------------------------------------------------------------------------
 
-/// The multilayer perceptron of the article: x₀ = 1, x₁, x₂ → a hidden
-/// layer of `hidden_units` sigmoid units (a few drawn, the rest elided
-/// with "⋮" and counted) → one sigmoid output unit → unit step → ŷ.
+/// The multilayer perceptron of the article: the bias unit 1 (the
+/// article's x₀), x₁, x₂ → a hidden layer of `hidden_units` sigmoid units
+/// (a few drawn, the rest elided with "⋮" and counted) → one sigmoid output
+/// unit, which has a bias unit of its own → threshold on z_out → ŷ. The
+/// bias units' weights are drawn as b₁ and b₂, as in the formulas
+/// `a = σ(x·W₁ + b₁)` and `z_out = a·w₂ + b₂`.
 ///
 /// ```
 /// use activation_lab::prelude::*;
 /// # fn main() -> activation_lab::Result<()> {
 /// let svg = mlp_schematic(200)?.to_svg()?;
 /// assert!(svg.contains("200 sigmoid units") && svg.contains("a₂₀₀"));
+/// assert!(svg.contains("b₁") && svg.contains("b₂") && svg.contains("1 if z_out ≥ 0"));
 /// assert!(mlp_schematic(0).is_err());
 /// # Ok(())
 /// # }
@@ -299,7 +310,7 @@ pub fn mlp_schematic(hidden_units: usize) -> Result<Figure> {
             &format!("a whole number from 1 to {MAX_HIDDEN_UNITS}"),
         ));
     }
-    let title = format!("The MLP: 3 inputs, {hidden_units} hidden sigmoid units, 1 output");
+    let title = format!("The MLP: inputs x₁, x₂, {hidden_units} hidden sigmoid units, 1 output");
     let t = title.clone();
     Ok(Figure::new(title, (900, 500), move |root| {
         let theme = Theme::for_area(root);
@@ -334,13 +345,21 @@ pub fn mlp_schematic(hidden_units: usize) -> Result<Figure> {
             .zip(&hidden_y)
             .map(|(u, &y)| u.map(|_| px(0.38, y)))
             .collect();
-        let out = px(0.64, 0.5 * (top + bottom));
-        for p in &inputs {
+        let out = px(0.62, 0.5 * (top + bottom));
+        // the output unit's bias unit, between the layers
+        let bias2 = px(0.5, top);
+        for (i, p) in inputs.iter().enumerate() {
+            // the bias unit's edges carry b₁, the others W₁
+            let color = if i == 0 {
+                tint(VERMILLION, 0.55)
+            } else {
+                GUIDE
+            };
             for q in hidden.iter().flatten() {
                 s.edge(
                     Sketch::towards(*p, *q, f64::from(r)),
                     Sketch::towards(*q, *p, f64::from(r)),
-                    GUIDE,
+                    color,
                     0.12,
                 )?;
             }
@@ -353,21 +372,48 @@ pub fn mlp_schematic(hidden_units: usize) -> Result<Figure> {
                 0.12,
             )?;
         }
+        s.edge(
+            Sketch::towards(bias2, out, f64::from(r)),
+            Sketch::towards(out, bias2, f64::from(r)),
+            tint(VERMILLION, 0.55),
+            0.12,
+        )?;
         for (i, p) in inputs.iter().enumerate() {
             let label = if i == 0 {
-                "x₀ = 1".to_string()
+                "1".to_string()
             } else {
                 format!("x{}", sub(i))
             };
             let fill = if i == 0 { tint(GUIDE, 0.3) } else { WHITE };
-            s.node(
-                *p,
-                if i == 0 { r + theme.px(0.9) } else { r },
-                &label,
-                fill,
-                if i == 0 { Theme::SMALL } else { Theme::LABEL },
-            )?;
+            s.node(*p, r, &label, fill, Theme::LABEL)?;
         }
+        s.node(bias2, r, "1", tint(GUIDE, 0.3), Theme::LABEL)?;
+        let weight_label = |at: (i32, i32), label: &str| {
+            text(
+                &body,
+                label,
+                at,
+                theme.font(Theme::TICK).color(&VERMILLION),
+                HPos::Center,
+                VPos::Bottom,
+            )
+        };
+        weight_label(
+            (inputs[0].0 + theme.px(6.0), inputs[0].1 - theme.px(1.6)),
+            "b₁",
+        )?;
+        weight_label(
+            (inputs[1].0 + theme.px(6.0), inputs[1].1 - theme.px(1.6)),
+            "W₁",
+        )?;
+        weight_label(
+            (
+                (bias2.0 + out.0) / 2 + theme.px(2.0),
+                (bias2.1 + out.1) / 2 - theme.px(0.8),
+            ),
+            "b₂",
+        )?;
+        weight_label(((px(0.38, 0.0).0 + out.0) / 2, out.1 + theme.px(4.4)), "w₂")?;
         for (u, (q, &y)) in shown.iter().zip(hidden.iter().zip(&hidden_y)) {
             match (u, q) {
                 (Some(k), Some(q)) => s.node(
@@ -405,7 +451,7 @@ pub fn mlp_schematic(hidden_units: usize) -> Result<Figure> {
             tint(SKY_LIGHT, 1.0),
             Theme::LABEL,
         )?;
-        let step = px(0.8, 0.5 * (top + bottom));
+        let step = px(0.81, 0.5 * (top + bottom));
         let half = (theme.px(4.2), theme.px(3.2));
         let yhat = px(0.94, 0.5 * (top + bottom));
         s.arrow(
@@ -420,7 +466,7 @@ pub fn mlp_schematic(hidden_units: usize) -> Result<Figure> {
         s.caption(
             inputs[0].0,
             below,
-            &["input layer", "3 units", "x₀ = 1: bias"],
+            &["inputs", "x₁, x₂ and", "the bias unit 1"],
             true,
         )?;
         s.caption(
@@ -432,10 +478,14 @@ pub fn mlp_schematic(hidden_units: usize) -> Result<Figure> {
         s.caption(
             out.0,
             below,
-            &["output unit", "σ(z_out)", "= P(y = 1 | x)"],
+            &[
+                "output unit",
+                "z_out = a·w₂ + b₂",
+                "σ(z_out) = P(y = 1 | x)",
+            ],
             true,
         )?;
-        s.caption(step.0, below, &["unit step", "1 if ≥ 0.5"], true)?;
+        s.caption(step.0, below, &["threshold", "1 if z_out ≥ 0"], true)?;
         s.caption(yhat.0, below, &["output", "class label"], true)?;
         Ok(())
     }))

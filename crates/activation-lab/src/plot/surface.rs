@@ -370,6 +370,16 @@ pub(crate) struct Panel {
     pub dashed_lines: bool,
     /// An arrow from one point to another, with a label at its head.
     pub arrow: Option<(Pt, Pt, String)>,
+    /// Draw one unit of x1 as long as one unit of x2 (the plot shrinks in
+    /// one direction and is centred), so right angles look right.
+    pub equal_aspect: bool,
+}
+
+/// Pixels per data unit of a drawn panel, along x1 and x2.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PanelScale {
+    pub x: f64,
+    pub y: f64,
 }
 
 impl Panel {
@@ -385,11 +395,19 @@ impl Panel {
             point_size: 0.75,
             dashed_lines: false,
             arrow: None,
+            equal_aspect: false,
         }
     }
 
-    pub fn draw(&self, area: &Area<'_>, theme: &Theme) -> Result<()> {
+    pub fn draw(&self, area: &Area<'_>, theme: &Theme) -> Result<PanelScale> {
         let axes = self.labels.is_some();
+        let shrunk;
+        let area = if self.equal_aspect {
+            shrunk = self.equal_aspect_area(area, theme);
+            &shrunk
+        } else {
+            area
+        };
         let mut builder = ChartBuilder::on(area);
         if axes {
             builder
@@ -472,7 +490,35 @@ impl Panel {
         if let Some(c) = &self.corner {
             corner_box(&frame_area, theme, c, axes)?;
         }
-        Ok(())
+        let (a, b) = (
+            pa.map_coordinate(&(self.xr.0, self.yr.0)),
+            pa.map_coordinate(&(self.xr.1, self.yr.1)),
+        );
+        Ok(PanelScale {
+            x: f64::from(b.0 - a.0) / (self.xr.1 - self.xr.0),
+            y: f64::from(a.1 - b.1) / (self.yr.1 - self.yr.0),
+        })
+    }
+
+    /// The part of `area`, centred, in which the plotting area has equal
+    /// scales on both axes (the label areas keep their sizes).
+    fn equal_aspect_area<'a>(&self, area: &Area<'a>, theme: &Theme) -> Area<'a> {
+        let (w, h) = area.dim_in_pixel();
+        let (extra_w, extra_h) = if self.labels.is_some() {
+            (
+                theme.px(0.6) + theme.px(1.5) + theme.px(8.2),
+                theme.px(0.8) + theme.px(6.0),
+            )
+        } else {
+            (0, 0)
+        };
+        let pw = f64::from((w as i32 - extra_w).max(1));
+        let ph = f64::from((h as i32 - extra_h).max(1));
+        let (sx, sy) = (self.xr.1 - self.xr.0, self.yr.1 - self.yr.0);
+        let scale = (pw / sx).min(ph / sy);
+        let cut_w = (pw - scale * sx).round().max(0.0) as i32;
+        let cut_h = (ph - scale * sy).round().max(0.0) as i32;
+        area.margin(cut_h / 2, cut_h - cut_h / 2, cut_w / 2, cut_w - cut_w / 2)
     }
 }
 
@@ -1185,20 +1231,234 @@ pub fn strongest_hidden_units(model: &MlpModel, k: usize) -> Vec<usize> {
     idx
 }
 
-/// Per-hidden-unit gallery: for each chosen unit k, its activation
-/// `a_k = φ(x·w_k + b_k)` as a map over the input plane with its straight
-/// line `z_k = 0`, coloured by the sign of its output weight (vermillion:
-/// pushes towards class 1, blue: towards class 0); the last panel is the
-/// network's output, the curved boundary built from those straight lines.
+/// The largest number of units [`unit_order`] chooses greedily; the rest
+/// follow by |output weight|.
+const GREEDY_UNITS: usize = 20;
+
+/// Hidden units in the order in which they best build the network's output
+/// on `data`: start from the output with every unit held at its mean
+/// activation (a constant), then repeatedly let the one unit vary that
+/// lowers the cross-entropy on `data` most. The first 20 are chosen that
+/// way, the others follow by |output weight|. [`partial_sum`] of the
+/// first k units is the network's best approximation with k of its units.
+///
+/// # Errors
+/// The errors of [`MlpModel::hidden_activations`] on `data`.
+pub fn unit_order(model: &MlpModel, data: &Dataset) -> Result<Vec<usize>> {
+    let a = model.hidden_activations(data.features())?;
+    let w = model.output_weights();
+    let h = model.hidden_units();
+    let n = data.n_samples().max(1) as f64;
+    let means: Vec<f64> = a.columns().into_iter().map(|c| c.sum() / n).collect();
+    // every unit at its mean: z = b₂ + Σ w_j·m_j
+    let base = model.output_bias() + (0..h).map(|j| w[j] * means[j]).sum::<f64>();
+    let mut z = vec![base; data.n_samples()];
+    let y = data.labels();
+    // cross-entropy of the output with unit j let vary as well
+    let loss_with = |z: &[f64], j: usize| -> f64 {
+        z.iter()
+            .zip(a.column(j))
+            .zip(y)
+            .map(|((&zi, &aj), &yi)| {
+                let zj = zi + w[j] * (aj - means[j]);
+                crate::activation::softplus(if yi == 1 { -zj } else { zj })
+            })
+            .sum()
+    };
+    let mut order = Vec::with_capacity(h);
+    let mut used = vec![false; h];
+    for _ in 0..GREEDY_UNITS.min(h) {
+        let best = (0..h)
+            .filter(|&j| !used[j])
+            .map(|j| (j, loss_with(&z, j)))
+            .min_by(|p, q| p.1.total_cmp(&q.1).then(p.0.cmp(&q.0)));
+        let Some((j, _)) = best else { break };
+        used[j] = true;
+        order.push(j);
+        for (zi, &aj) in z.iter_mut().zip(a.column(j)) {
+            *zi += w[j] * (aj - means[j]);
+        }
+    }
+    order.extend(
+        strongest_hidden_units(model, h)
+            .into_iter()
+            .filter(|&j| !used[j]),
+    );
+    Ok(order)
+}
+
+/// The network built from its first `k` units of [`unit_order`]: the other
+/// units are held at their mean activation on `data`, which moves into the
+/// output bias. `k` at least the width gives the network itself.
+///
+/// ```
+/// use activation_lab::prelude::*;
+/// # fn main() -> activation_lab::Result<()> {
+/// let data = moons(200, 0.2, 3)?;
+/// let model = Mlp::new().hidden_units(12).epochs(60).fit(&data)?;
+/// let all = partial_sum(&model, &data, 12)?;
+/// assert_eq!(all.accuracy(&data)?, model.accuracy(&data)?);
+/// let one = partial_sum(&model, &data, 1)?;
+/// assert_eq!(one.output_weights().iter().filter(|w| **w != 0.0).count(), 1);
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// The errors of [`MlpModel::hidden_activations`] on `data`.
+pub fn partial_sum(model: &MlpModel, data: &Dataset, k: usize) -> Result<MlpModel> {
+    let h = model.hidden_units();
+    if k >= h {
+        return Ok(model.clone());
+    }
+    let order = unit_order(model, data)?;
+    let a = model.hidden_activations(data.features())?;
+    let n = data.n_samples().max(1) as f64;
+    let w = model.output_weights();
+    let mut w_out = Array1::<f64>::zeros(h);
+    let mut b_out = model.output_bias();
+    for (rank, &j) in order.iter().enumerate() {
+        if rank < k {
+            w_out[j] = w[j];
+        } else {
+            b_out += w[j] * a.column(j).sum() / n;
+        }
+    }
+    MlpModel::from_weights(
+        model.hidden_weights().clone(),
+        model.hidden_bias().clone(),
+        w_out,
+        b_out,
+        model.activation(),
+    )
+}
+
+/// Hidden units whose straight lines z_k = 0 point in clearly different
+/// directions, taken in [`unit_order`]: each next unit whose line is at
+/// least 15° from every line already chosen. Units that are constant on
+/// `data` (a "dead" ReLU unit, say) are skipped. Fewer than `k` come back
+/// when the network has fewer distinct directions. A gallery of these shows
+/// several directions instead of nearly parallel lines.
+///
+/// ```
+/// use activation_lab::prelude::*;
+/// # fn main() -> activation_lab::Result<()> {
+/// // units 0 and 1 have the same line; unit 2 is at 90°; unit 3 is dead on the data
+/// let model = MlpModel::from_weights(
+///     array![[1.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0]],
+///     array![0.0, 0.1, 0.0, -5.0],
+///     array![3.0, 2.0, 1.0, 9.0],
+///     0.0,
+///     Activation::Relu,
+/// )?;
+/// let data = Dataset::new(array![[0.0, 0.0], [1.0, 1.0], [-1.0, 2.0]], array![0, 1, 1])?;
+/// let units = distinct_hidden_units(&model, &data, 2)?;
+/// assert!(units.contains(&2) && !units.contains(&3));
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// The errors of [`MlpModel::hidden_activations`] on `data`.
+pub fn distinct_hidden_units(model: &MlpModel, data: &Dataset, k: usize) -> Result<Vec<usize>> {
+    let a = model.hidden_activations(data.features())?;
+    let live: Vec<bool> = a
+        .columns()
+        .into_iter()
+        .map(|col| {
+            let (lo, hi) = col
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| {
+                    (l.min(v), h.max(v))
+                });
+            hi - lo > 1e-9
+        })
+        .collect();
+    let order: Vec<usize> = unit_order(model, data)?
+        .into_iter()
+        .filter(|&u| live[u])
+        .collect();
+    let mut chosen: Vec<usize> = Vec::with_capacity(k);
+    for &u in &order {
+        if chosen.len() == k {
+            break;
+        }
+        if chosen
+            .iter()
+            .all(|&c| line_angle_between(model, u, c) >= MIN_LINE_ANGLE_DEG)
+        {
+            chosen.push(u);
+        }
+    }
+    Ok(chosen)
+}
+
+/// The smallest angle between two units' lines that counts as a distinct
+/// direction in [`distinct_hidden_units`].
+pub const MIN_LINE_ANGLE_DEG: f64 = 15.0;
+
+/// The angle in degrees (0 to 90) between the straight lines z = 0 of two
+/// hidden units `u` and `v` of a two-input model, in the input plane.
+pub fn line_angle_between(model: &MlpModel, u: usize, v: usize) -> f64 {
+    let w = model.hidden_weights();
+    let dir = |j: usize| w[[1, j]].atan2(w[[0, j]]).to_degrees().rem_euclid(180.0);
+    let d = (dir(u) - dir(v)).abs();
+    d.min(180.0 - d)
+}
+
+/// The numbers of units the gallery sums: 1, 2, 5, 20 and all of them
+/// (those below the width).
+pub fn partial_sum_sizes(hidden_units: usize) -> Vec<usize> {
+    let mut ks: Vec<usize> = [1, 2, 5, 20]
+        .into_iter()
+        .filter(|&k| k < hidden_units)
+        .collect();
+    ks.push(hidden_units);
+    ks
+}
+
+/// Accuracy on `data` of each [`partial_sum`] of [`partial_sum_sizes`]:
+/// the numbers the gallery's bottom row shows, `(k, accuracy)`.
+///
+/// ```
+/// use activation_lab::prelude::*;
+/// # fn main() -> activation_lab::Result<()> {
+/// let data = moons(200, 0.2, 3)?;
+/// let model = Mlp::new().hidden_units(30).epochs(60).fit(&data)?;
+/// let sums = partial_sum_accuracies(&model, &data)?;
+/// assert_eq!(sums.iter().map(|s| s.0).collect::<Vec<_>>(), vec![1, 2, 5, 20, 30]);
+/// assert_eq!(sums.last().unwrap().1, model.accuracy(&data)?);
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// The errors of [`Classifier::accuracy`].
+pub fn partial_sum_accuracies(model: &MlpModel, data: &Dataset) -> Result<Vec<(usize, f64)>> {
+    partial_sum_sizes(model.hidden_units())
+        .into_iter()
+        .map(|k| Ok((k, partial_sum(model, data, k)?.accuracy(data)?)))
+        .collect()
+}
+
+/// Per-hidden-unit gallery. Top row: for each chosen unit k, its
+/// activation `a_k = φ(x·w_k + b_k)` as a map over the input plane with its
+/// straight line `z_k = 0`, coloured by the sign of its output weight
+/// (vermillion: pushes towards class 1, blue: towards class 0); a unit that
+/// is constant over the plot says so ("dead"). Bottom row: the network's
+/// output built from its first 1, 2, 5, 20, … units ([`partial_sum`]: the
+/// others held at their mean), with the accuracy on `data`, up to the whole
+/// network: the curved boundary built from those straight lines.
 ///
 /// ```
 /// use activation_lab::prelude::*;
 /// # fn main() -> activation_lab::Result<()> {
 /// let data = moons(200, 0.2, 3)?;
 /// let model = Mlp::new().hidden_units(10).epochs(40).fit(&data)?;
-/// let units = strongest_hidden_units(&model, 3);
+/// let units = distinct_hidden_units(&model, &data, 3)?;
 /// let svg = hidden_unit_gallery(&model, &data, &units)?.to_svg()?;
 /// assert!(svg.contains(&format!("unit {}", units[0])));
+/// assert!(svg.contains("top 5 units") && svg.contains("all 10 units"));
 /// # Ok(())
 /// # }
 /// ```
@@ -1206,15 +1466,15 @@ pub fn strongest_hidden_units(model: &MlpModel, k: usize) -> Vec<usize> {
 /// # Errors
 /// [`Error::Empty`] for no data rows or no units, [`Error::ShapeMismatch`]
 /// unless data and model have two features, [`Error::InvalidParameter`]
-/// for a unit index out of range or more than 24 units.
+/// for a unit index out of range or more than 8 units.
 pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) -> Result<Figure> {
     check_plane_data(data, "the data")?;
     check_model(model)?;
     if units.is_empty() {
         return Err(Error::empty("the list of hidden units", "unit index"));
     }
-    if units.len() > 24 {
-        return Err(Error::param("units", units.len(), "at most 24 units"));
+    if units.len() > 8 {
+        return Err(Error::param("units", units.len(), "at most 8 units"));
     }
     let h = model.hidden_units();
     if let Some(&bad) = units.iter().find(|&&u| u >= h) {
@@ -1224,18 +1484,18 @@ pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) ->
             &format!("hidden unit indices from 0 to {}", h - 1),
         ));
     }
-    let n = units.len() + 1;
-    let rows = ((n as f64 / 1.8).sqrt().round() as usize).clamp(1, n);
-    let cols = n.div_ceil(rows);
+    let sums = partial_sum_sizes(h);
+    let cols = units.len().max(sums.len());
+    let rows = 2;
     let (xr, yr) = padded_ranges(&[data], 0.1);
     let (nx, ny) = default_cells(900.0 / cols as f64, 700.0 / rows as f64);
     let pts = Grid::points(xr, yr, nx, ny);
     let z = model.hidden_net_input(&pts)?;
     let a = model.hidden_activations(&pts)?;
-    let mut panels = Vec::with_capacity(n);
-    let mut titles = Vec::with_capacity(n);
+    // (row, column, panel, title)
+    let mut placed: Vec<(usize, usize, Panel, String)> = Vec::new();
     let w_out = model.output_weights();
-    for &k in units {
+    for (c, &k) in units.iter().enumerate() {
         let values: Vec<f64> = a.column(k).to_vec();
         let grid = Grid::from_values(xr, yr, nx, ny, values)?;
         let (lo, hi) = grid
@@ -1244,12 +1504,13 @@ pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) ->
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| {
                 (l.min(v), h.max(v))
             });
-        let levels: Vec<f64> = if hi - lo > 1e-9 {
+        let dead = hi - lo <= 1e-9;
+        let levels: Vec<f64> = if dead {
+            Vec::new()
+        } else {
             (1..10)
                 .map(|i| lo + (hi - lo) * f64::from(i) / 10.0)
                 .collect()
-        } else {
-            Vec::new()
         };
         let mut shading = grid.shade(&levels, None)?;
         let zgrid = Grid::from_values(xr, yr, nx, ny, z.column(k).to_vec())?;
@@ -1263,22 +1524,38 @@ pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) ->
         panel.points = points_of(data, false);
         panel.point_size = 0.28;
         panel.dashed_lines = true;
-        panels.push(panel);
-        titles.push(format!("unit {k}: w = {}", signed(w_out[k], 2)));
+        if dead {
+            panel.corner = Some(format!("constant {}: dead unit", tick(&lo)));
+        }
+        placed.push((
+            0,
+            c,
+            panel,
+            format!("unit {k}: w = {}", signed(w_out[k], 2)),
+        ));
     }
-    let mut out = surface_panel(model, data, None, xr, yr, (nx, ny), false)?;
-    out.point_size = 0.28;
-    panels.push(out);
-    titles.push("output σ(z_out)".to_string());
+    for (c, &k) in sums.iter().enumerate() {
+        let partial = partial_sum(model, data, k)?;
+        let mut p = surface_panel(&partial, data, None, xr, yr, (nx, ny), false)?;
+        p.point_size = 0.28;
+        let title = if k == h {
+            format!("all {h} units")
+        } else if k == 1 {
+            "top 1 unit".to_string()
+        } else {
+            format!("top {k} units")
+        };
+        placed.push((1, c, p, title));
+    }
     let title = format!(
         "{} {} units: straight lines that add up to a curve",
         h,
         model.activation()
     );
-    let note = "Each panel: one unit's output a_k over (x1, x2), darker = larger; dashed: its \
-                straight line z_k = 0; vermillion units push towards class 1, blue towards \
-                class 0 (w = output weight). Last panel: the network's P(y = 1 | x) and its \
-                boundary."
+    let note = "Top: single units' outputs a_k over (x1, x2), darker = larger; dashed: each \
+                unit's straight line z_k = 0; vermillion units push towards class 1, blue \
+                towards class 0 (w = output weight). Bottom: P(y = 1 | x) built from k units \
+                (the others held at their mean), with its accuracy, up to the whole network."
         .to_string();
     let t = title.clone();
     Ok(Figure::new(title, (1000, 620), move |root| {
@@ -1307,7 +1584,8 @@ pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) ->
             )?;
         }
         let areas = super::cells(&grid_area, rows, cols, theme.px(1.2));
-        for ((cell, panel), title) in areas.iter().zip(&panels).zip(&titles) {
+        for (r, c, panel, title) in &placed {
+            let cell = &areas[r * cols + c];
             let (cw, _) = cell.dim_in_pixel();
             let th = theme.px(Theme::SMALL * 1.5);
             text(
