@@ -24,6 +24,10 @@ use crate::{Error, Result};
 /// Grid points per side on which [`boundary_bend`] looks for the boundary.
 const BEND_GRID: usize = 161;
 
+/// Halvings of each grid edge that crosses the boundary: the point is then
+/// known to 2⁻⁴⁰ of a grid step.
+const BISECTIONS: usize = 40;
+
 /// The smallest bend (as a fraction of the plot's diagonal) that counts as
 /// a curved boundary: 2 %, about 20 px on a 1000 px wide figure. A straight
 /// line measures about 1e-15; a visibly curved one 0.05 and more.
@@ -61,10 +65,11 @@ pub fn plotted_region(data: &Dataset) -> ((f64, f64), (f64, f64)) {
 /// surface of `data` shows ([`plotted_region`]).
 ///
 /// The boundary is located where z changes sign between neighbours of a
-/// 161 × 161 grid (by linear interpolation), a straight line is fitted to
-/// those points by total least squares, and the largest distance from it is
-/// reported relative to the region's diagonal. For a linear model that is
-/// rounding error (about 1e-15); see [`BoundaryBend::is_curved`].
+/// 161 × 161 grid (each point refined by bisection on the model), a straight
+/// line is fitted to those points by total least squares, and the largest
+/// distance from it is reported relative to the region's diagonal. For a
+/// straight boundary that is rounding error (about 1e-12 or less); see
+/// [`BoundaryBend::is_curved`].
 ///
 /// ```
 /// use activation_lab::prelude::*;
@@ -111,11 +116,16 @@ pub fn boundary_bend(model: &dyn Classifier, data: &Dataset) -> Result<BoundaryB
     }
     let z = model.decision_function(&grid)?;
     let at = |i: usize, j: usize| z[j * n + i];
-    let mut pts: Vec<(f64, f64)> = Vec::new();
+    // grid edges along which z changes sign: (a, b) with z(a) < 0 ≤ z(b)
+    let mut edges: Vec<((f64, f64), (f64, f64))> = Vec::new();
     let mut cross = |(xa, ya, za): (f64, f64, f64), (xb, yb, zb): (f64, f64, f64)| {
         if (za >= 0.0) != (zb >= 0.0) && za.is_finite() && zb.is_finite() {
-            let t = za / (za - zb);
-            pts.push((xa + t * (xb - xa), ya + t * (yb - ya)));
+            let (neg, pos) = if za < 0.0 {
+                ((xa, ya), (xb, yb))
+            } else {
+                ((xb, yb), (xa, ya))
+            };
+            edges.push((neg, pos));
         }
     };
     for j in 0..n {
@@ -128,6 +138,28 @@ pub fn boundary_bend(model: &dyn Classifier, data: &Dataset) -> Result<BoundaryB
             }
         }
     }
+    // the boundary point on each edge, by bisection on the model itself
+    // (all edges at once), so a straight boundary measures as straight
+    for _ in 0..BISECTIONS {
+        let mut mid = Array2::<f64>::zeros((edges.len(), 2));
+        for (k, (a, b)) in edges.iter().enumerate() {
+            mid[[k, 0]] = 0.5 * (a.0 + b.0);
+            mid[[k, 1]] = 0.5 * (a.1 + b.1);
+        }
+        let zm = model.decision_function(&mid)?;
+        for (k, e) in edges.iter_mut().enumerate() {
+            let m = (mid[[k, 0]], mid[[k, 1]]);
+            if zm[k] >= 0.0 {
+                e.1 = m;
+            } else {
+                e.0 = m;
+            }
+        }
+    }
+    let pts: Vec<(f64, f64)> = edges
+        .iter()
+        .map(|(a, b)| (0.5 * (a.0 + b.0), 0.5 * (a.1 + b.1)))
+        .collect();
     let diagonal = (x1 - x0).hypot(y1 - y0);
     Ok(BoundaryBend {
         crossings: pts.len(),
@@ -274,6 +306,25 @@ mod tests {
         .unwrap();
         let bend = boundary_bend(&ring, &data).unwrap();
         assert!(bend.is_curved(), "{bend:?}");
+    }
+
+    #[test]
+    fn one_nonlinear_unit_still_measures_as_a_straight_line() {
+        // σ(w₂·tanh(z₁) + b₂) = ½ where z₁ takes one value: a line
+        let data = moons(200, 0.1, 3).unwrap();
+        let one = MlpModel::from_weights(
+            array![[2.0], [-3.0]],
+            array![0.4],
+            array![1.5],
+            -0.3,
+            Activation::Tanh,
+        )
+        .unwrap();
+        let bend = boundary_bend(&one, &data).unwrap();
+        assert!(
+            bend.crossings > 100 && bend.max_deviation < 1e-9,
+            "{bend:?}"
+        );
     }
 
     #[test]

@@ -17,7 +17,8 @@ pub use crate::activation::{
     sigmoid, sigmoid_derivative, softplus, threshold, unit_step,
 };
 pub use crate::claims::{
-    BoundaryBend, boundary_bend, class_means, collapsed_line, max_net_input_gap, plotted_region,
+    BoundaryBend, CURVED_MIN_BEND, boundary_bend, class_means, collapsed_line, max_net_input_gap,
+    plotted_region,
 };
 pub use crate::data::{Dataset, DatasetKind, Standardizer, blobs, circles, moons, spirals, xor};
 pub use crate::experiments::{L2Run, L2Study, RunResult, l2_study};

@@ -107,7 +107,7 @@ impl Series {
                 ..FitOptions::default()
             },
         )?;
-        let gallery_units = distinct_hidden_units(&mlp, &train, 6)?;
+        let gallery_units = distinct_hidden_units(&mlp, &train, 5)?;
         let grid_sets = [
             blobs(300, 0.6, seed)?,
             moons(300, MOONS_NOISE, seed)?,

@@ -195,6 +195,9 @@ impl GridCell {
 /// let grid = fit_models_by_datasets(&[moons(120, 0.2, 1)?], 20, 1)?;
 /// let lr = grid.cell("logistic regression", "moons").unwrap();
 /// assert!(lr.test_accuracy()?.unwrap() > 0.5);
+/// assert_eq!(grid.test_accuracy("logistic regression", "moons")?, lr.test_accuracy()?.unwrap());
+/// assert!(grid.bend("logistic regression", "moons")?.max_deviation < 1e-9);
+/// assert!(grid.test_accuracy("data", "moons").is_err());
 /// assert!(grid.figure()?.to_svg()?.contains("moons"));
 /// # Ok(())
 /// # }
@@ -219,6 +222,50 @@ impl ModelGrid {
         self.cells
             .iter()
             .find(|c| c.row == row && c.column == column)
+    }
+
+    /// The panel's model by its row and column labels.
+    fn model_at(&self, row: &str, column: &str) -> Result<&GridCell> {
+        let cell = self
+            .cells
+            .iter()
+            .find(|c| c.row == row && c.column == column && c.model.is_some());
+        cell.ok_or_else(|| {
+            Error::param(
+                "row and column",
+                format!("{row:?}, {column:?}"),
+                &format!(
+                    "a panel with a model: rows {:?}, columns {:?}",
+                    self.rows, self.columns
+                ),
+            )
+        })
+    }
+
+    /// Test accuracy of the model in row `row`, column `column` (what its
+    /// corner shows).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when there is no such panel with a model.
+    pub fn test_accuracy(&self, row: &str, column: &str) -> Result<f64> {
+        let cell = self.model_at(row, column)?;
+        match &cell.model {
+            Some(m) => m.classifier().accuracy(&cell.test),
+            None => Err(Error::param("row", row, "a row with models")),
+        }
+    }
+
+    /// How much the boundary of the model in row `row`, column `column`
+    /// bends ([`crate::claims::boundary_bend`] on its training split).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when there is no such panel with a model.
+    pub fn bend(&self, row: &str, column: &str) -> Result<crate::claims::BoundaryBend> {
+        let cell = self.model_at(row, column)?;
+        match &cell.model {
+            Some(m) => crate::claims::boundary_bend(m.classifier(), &cell.train),
+            None => Err(Error::param("row", row, "a row with models")),
+        }
     }
 
     /// Draws the grid: each panel's decision surface (or the data alone),

@@ -413,7 +413,7 @@ pub fn mlp_schematic(hidden_units: usize) -> Result<Figure> {
             ),
             "b₂",
         )?;
-        weight_label(((px(0.38, 0.0).0 + out.0) / 2, out.1 + theme.px(4.4)), "w₂")?;
+        weight_label(((px(0.38, 0.0).0 + out.0) / 2, out.1 + theme.px(7.5)), "w₂")?;
         for (u, (q, &y)) in shown.iter().zip(hidden.iter().zip(&hidden_y)) {
             match (u, q) {
                 (Some(k), Some(q)) => s.node(

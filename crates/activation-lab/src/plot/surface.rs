@@ -1531,7 +1531,7 @@ pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) ->
             0,
             c,
             panel,
-            format!("unit {k}: w = {}", signed(w_out[k], 2)),
+            format!("unit {k}: w = {}", signed(w_out[k], 1)),
         ));
     }
     for (c, &k) in sums.iter().enumerate() {
