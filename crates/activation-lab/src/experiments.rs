@@ -27,6 +27,10 @@ pub struct RunResult {
     pub test_accuracy: f64,
     /// The boundary's bend ([`boundary_bend`]'s `max_deviation`).
     pub bend: f64,
+    /// How many grid edges the boundary crosses ([`boundary_bend`]'s
+    /// `crossings`): proportional to its length, so a wiggly boundary
+    /// scores higher than a smooth one.
+    pub length: usize,
 }
 
 impl RunResult {
@@ -96,6 +100,14 @@ impl L2Study {
         mean_sd(self.runs.iter().map(|r| r.with.test_accuracy))
     }
 
+    /// Mean boundary length ([`RunResult::length`]) without and with L2.
+    pub fn mean_length(&self) -> (f64, f64) {
+        (
+            mean_sd(self.runs.iter().map(|r| r.without.length as f64)).0,
+            mean_sd(self.runs.iter().map(|r| r.with.length as f64)).0,
+        )
+    }
+
     /// True when every network trained with L2 still has a curved boundary.
     pub fn all_curved_with(&self) -> bool {
         self.runs.iter().all(|r| r.with.is_curved())
@@ -106,22 +118,26 @@ impl fmt::Display for L2Study {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "seed   no L2: train  test   gap  bend    L2 = {}: train  test   gap  bend",
+            "seed | no L2: train  test   gap  bend length | L2 = {}: train  test   gap  bend length",
             self.l2
         )?;
         for r in &self.runs {
+            let row = |x: &RunResult| {
+                format!(
+                    "{:.3} {:.3} {:>5.3} {:.3} {:>6}",
+                    x.train_accuracy,
+                    x.test_accuracy,
+                    x.gap(),
+                    x.bend,
+                    x.length
+                )
+            };
             writeln!(
                 f,
-                "{:>4}          {:.3} {:.3} {:>5.3} {:.3}             {:.3} {:.3} {:>5.3} {:.3}",
+                "{:>4} |        {} |          {}",
                 r.seed,
-                r.without.train_accuracy,
-                r.without.test_accuracy,
-                r.without.gap(),
-                r.without.bend,
-                r.with.train_accuracy,
-                r.with.test_accuracy,
-                r.with.gap(),
-                r.with.bend,
+                row(&r.without),
+                row(&r.with)
             )?;
         }
         let (gw, sw) = self.gap_without();
@@ -160,10 +176,12 @@ pub fn l2_study(
     }
     let run = |s: &Mlp, train: &Dataset, test: &Dataset| -> Result<RunResult> {
         let m = s.fit(train)?;
+        let bend = boundary_bend(&m, train)?;
         Ok(RunResult {
             train_accuracy: m.accuracy(train)?,
             test_accuracy: m.accuracy(test)?,
-            bend: boundary_bend(&m, train)?.max_deviation,
+            bend: bend.max_deviation,
+            length: bend.crossings,
         })
     };
     let mut runs = Vec::with_capacity(seeds.len());
