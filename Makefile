@@ -11,7 +11,7 @@ FIGURE_SIZE ?= slide
 # Jupyter refuses to run as root unless told to (containers, lab machines set up as root)
 JUPYTER_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab setup test test-rust test-notebooks lint figures html strip clean bench
+.PHONY: help lab setup test test-rust test-notebooks lint figures html strip clean bench student editions
 
 help:
 	@grep -E '^## ' Makefile | sed 's/^## /  make /'
@@ -37,9 +37,19 @@ lint:
 test-rust:
 	$(CARGO) test --workspace --locked
 
-## test-notebooks: execute every notebook in a fresh rust kernel
+## test-notebooks: execute every notebook's solutions, student and wrong editions in a fresh rust kernel
 test-notebooks: setup
+	$(PY) -m unittest discover -s tests -p 'test_*.py'
 	$(PY) tests/run_notebooks.py
+
+## student: write the student edition (each answer replaced by unanswered()) to editions/student (EDITIONS_DIR)
+EDITIONS_DIR ?= editions
+student:
+	python3 tools/editions.py --edition student --out $(EDITIONS_DIR)
+
+## editions: write the solutions, student and wrong editions to editions/ (EDITIONS_DIR)
+editions:
+	python3 tools/editions.py --out $(EDITIONS_DIR)
 
 ## figures: export every figure of the series for slides (FIGURES_DIR, FIGURE_FORMATS, FIGURE_SIZE)
 figures:
@@ -48,7 +58,7 @@ figures:
 
 ## html: executed copies of the notebooks as HTML in notebooks/html (for readers without Rust)
 html: setup
-	$(PY) tests/run_notebooks.py --save-executed notebooks/html/executed
+	$(PY) tests/run_notebooks.py --edition solutions --save-executed notebooks/html/executed
 	$(VENV)/bin/jupyter nbconvert --to html --output-dir notebooks/html notebooks/html/executed/*.ipynb
 	@echo "HTML written to notebooks/html/"
 
@@ -66,4 +76,4 @@ bench:
 ## clean: remove build output, the virtualenv and exported files
 clean:
 	$(CARGO) clean
-	rm -rf $(VENV) $(FIGURES_DIR) notebooks/html
+	rm -rf $(VENV) $(FIGURES_DIR) notebooks/html editions

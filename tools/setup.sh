@@ -104,7 +104,7 @@ fi
 # --- warm-up ---------------------------------------------------------------------
 if [ "${1:-}" = "--warm" ]; then
     say "warming the kernel: running notebooks/00-environment-check.ipynb once"
-    if warm_log="$("$VENV/bin/python" "$ROOT/tests/run_notebooks.py" "$ROOT/notebooks/00-environment-check.ipynb" 2>&1)"; then
+    if warm_log="$("$VENV/bin/python" "$ROOT/tests/run_notebooks.py" --edition solutions "$ROOT/notebooks/00-environment-check.ipynb" 2>&1)"; then
         grep -E '^  00-environment-check' <<<"$warm_log" || true
     else
         echo "warning: the warm-up run failed; run 'make test' to see why" >&2

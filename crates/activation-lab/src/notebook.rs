@@ -226,9 +226,14 @@ fn report(name: &str, outcome: Outcome) -> bool {
     passed
 }
 
-/// `x` in the shortest form that reads back as the same `f64`.
+/// `x` in the shortest form that reads back as the same `f64`, in
+/// scientific notation when it is very small or very large.
 fn num(x: f64) -> String {
-    format!("{x}")
+    if x != 0.0 && x.is_finite() && !(1e-4..1e15).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
 }
 
 /// A difference or tolerance in two significant digits: `0.13`, `20`,
@@ -855,6 +860,15 @@ mod tests {
         assert_eq!(short(0.0), "0");
         assert_eq!(short(f64::INFINITY), "inf");
         assert_eq!(percent(1e-3), "0.1 %");
+    }
+
+    #[test]
+    fn numbers_print_in_full_or_in_scientific_notation() {
+        assert_eq!(num(0.617018835739275), "0.617018835739275");
+        assert_eq!(num(1.5959455978986625e-16), "1.5959455978986625e-16");
+        assert_eq!(num(-2.5e20), "-2.5e20");
+        assert_eq!(num(0.0), "0");
+        assert_eq!(num(f64::NAN), "NaN");
     }
 
     #[test]
