@@ -381,14 +381,14 @@ impl LogisticModel {
             bias: self.bias,
         };
         let mut ws = net.workspace(data.n_samples());
-        let (loss, _) = net.forward_backward(
+        let (cross_entropy, penalty, _) = net.forward_backward(
             data.features().view(),
             data.labels_f64().view(),
             l2,
             &mut ws,
         );
         Ok((
-            loss,
+            cross_entropy + penalty,
             LogisticGradients {
                 weights: ws.d_weights,
                 bias: ws.d_bias[0],
@@ -498,7 +498,7 @@ impl Network for LinearUnit {
         y: ArrayView1<'_, f64>,
         l2: f64,
         ws: &mut LinearWorkspace,
-    ) -> (f64, usize) {
+    ) -> (f64, f64, usize) {
         let m = x.nrows();
         let inv_m = 1.0 / m as f64;
         let mut z = ws.z.slice_mut(ndarray::s![..m]);
@@ -515,12 +515,12 @@ impl Network for LinearUnit {
             *zi = (sigmoid(zz) - yi) * inv_m;
             d_bias += *zi;
         }
-        loss = loss * inv_m + 0.5 * l2 * inv_m * sum_of_squares(&self.weights);
+        let penalty = 0.5 * l2 * inv_m * sum_of_squares(&self.weights);
         // [d, m] · [m] → [d]
         ws.d_weights.assign(&self.weights);
         ndarray::linalg::general_mat_vec_mul(1.0, &x.t(), &z, l2 * inv_m, &mut ws.d_weights);
         ws.d_bias = [d_bias];
-        (loss, correct)
+        (loss * inv_m, penalty, correct)
     }
 
     fn group_lens(&self) -> Vec<usize> {

@@ -614,14 +614,14 @@ impl MlpModel {
         check_input(data.features(), self.n_features())?;
         let net = Dense::from_model(self);
         let mut ws = net.workspace(data.n_samples());
-        let (loss, _) = net.forward_backward(
+        let (cross_entropy, penalty, _) = net.forward_backward(
             data.features().view(),
             data.labels_f64().view(),
             l2,
             &mut ws,
         );
         Ok((
-            loss,
+            cross_entropy + penalty,
             MlpGradients {
                 hidden_weights: ws.d_w1,
                 hidden_bias: ws.d_b1,
@@ -868,7 +868,7 @@ impl Network for Dense {
         y: ArrayView1<'_, f64>,
         l2: f64,
         ws: &mut DenseWorkspace,
-    ) -> (f64, usize) {
+    ) -> (f64, f64, usize) {
         let m = x.nrows();
         let inv_m = 1.0 / m as f64;
         ws.d_w1.fill(0.0);
@@ -935,13 +935,12 @@ impl Network for Dense {
             })
         };
         ws.d_b2 = [d_b2];
-        let penalty = sum_of_squares(&self.w1) + sum_of_squares(&self.w2);
-        let loss = loss_sum * inv_m + 0.5 * l2 * inv_m * penalty;
+        let penalty = 0.5 * l2 * inv_m * (sum_of_squares(&self.w1) + sum_of_squares(&self.w2));
         // L2: ∂/∂w of l2/(2m)·Σw² = (l2/m)·w
         let decay = l2 * inv_m;
         ws.d_w1.scaled_add(decay, &self.w1);
         ws.d_w2.scaled_add(decay, &self.w2);
-        (loss, correct)
+        (loss_sum * inv_m, penalty, correct)
     }
 
     fn group_lens(&self) -> Vec<usize> {

@@ -22,16 +22,16 @@ pub(crate) trait Network {
     /// Buffers for batches of up to `max_batch` rows.
     fn workspace(&self, max_batch: usize) -> Self::Workspace;
 
-    /// Forward and backward pass on one batch. Returns the batch loss (mean
-    /// cross-entropy plus `l2/(2m)·Σw²`) and the number of rows classified
-    /// correctly; leaves the gradient of that loss in `ws`.
+    /// Forward and backward pass on one batch. Returns the batch's mean
+    /// cross-entropy, its L2 penalty `l2/(2m)·Σw²` and the number of rows
+    /// classified correctly; leaves the gradient of their sum in `ws`.
     fn forward_backward(
         &self,
         x: ArrayView2<'_, f64>,
         y: ArrayView1<'_, f64>,
         l2: f64,
         ws: &mut Self::Workspace,
-    ) -> (f64, usize);
+    ) -> (f64, f64, usize);
 
     /// Lengths of the parameter groups, in a fixed order.
     fn group_lens(&self) -> Vec<usize>;
@@ -98,6 +98,22 @@ pub(crate) fn train<N: Network>(
     let mut history = History::default();
     let mut step: u64 = 0;
 
+    // Each epoch's training loss and accuracy are measured on the whole
+    // training set at the weights it ended with. With full batches that is
+    // what the next epoch's forward pass computes anyway, so it is taken
+    // from there (and only the last epoch needs a pass of its own).
+    let record_train = |history: &mut History, epoch: usize, loss: f64, accuracy: f64| {
+        if !loss.is_finite() {
+            return Err(Error::Diverged {
+                epoch,
+                loss,
+                learning_rate: settings.rule.learning_rate,
+            });
+        }
+        history.train_loss.push(loss);
+        history.train_accuracy.push(accuracy);
+        Ok(())
+    };
     for epoch in 1..=settings.epochs {
         if settings.shuffle && !full_batch {
             order.shuffle(rng);
@@ -106,7 +122,7 @@ pub(crate) fn train<N: Network>(
         for chunk in order.chunks(batch) {
             let m = chunk.len();
             // gather the batch ([m, d]); a full batch is used in place
-            let (loss, _) = if full_batch {
+            let (loss, penalty, right) = if full_batch {
                 net.forward_backward(x.view(), y_f64.view(), settings.l2, &mut ws)
             } else {
                 for (row, &i) in chunk.iter().enumerate() {
@@ -117,7 +133,11 @@ pub(crate) fn train<N: Network>(
                 let yb = y_batch.slice(ndarray::s![..m]);
                 net.forward_backward(xb, yb, settings.l2, &mut ws)
             };
-            loss_sum += loss * m as f64;
+            if full_batch && epoch > 1 {
+                // the weights of the end of the previous epoch, on all rows
+                record_train(&mut history, epoch - 1, loss, right as f64 / n as f64)?;
+            }
+            loss_sum += (loss + penalty) * m as f64;
             // update
             step += 1;
             let rule = &settings.rule;
@@ -125,23 +145,18 @@ pub(crate) fn train<N: Network>(
                 rule.step(p, grad, &mut state[g], step)
             });
         }
-        // record: train and validation data alike, at the weights the
-        // epoch ended with (so the last entry is the fitted model's loss)
         let batch_loss = loss_sum / n as f64;
-        let (loss, accuracy) = loss_and_accuracy(&net.decision(x.view()), y);
-        if !batch_loss.is_finite() || !loss.is_finite() {
+        if !batch_loss.is_finite() {
             return Err(Error::Diverged {
                 epoch,
-                loss: if batch_loss.is_finite() {
-                    loss
-                } else {
-                    batch_loss
-                },
+                loss: batch_loss,
                 learning_rate: settings.rule.learning_rate,
             });
         }
-        history.train_loss.push(loss);
-        history.train_accuracy.push(accuracy);
+        if !full_batch || epoch == settings.epochs {
+            let (loss, accuracy) = loss_and_accuracy(&net.decision(x.view()), y);
+            record_train(&mut history, epoch, loss, accuracy)?;
+        }
         if let Some((xv, yv)) = validation
             && xv.nrows() > 0
         {
