@@ -95,7 +95,7 @@ fn broken_claims(seed: u64) -> Vec<String> {
     let units = &s.gallery_units;
     for (i, &u) in units.iter().enumerate() {
         for &v in &units[..i] {
-            let angle = line_angle_between(&s.mlp, u, v);
+            let angle = line_angle_between(&s.mlp, u, v).unwrap();
             claim(
                 angle >= MIN_LINE_ANGLE_DEG,
                 format!("10: units {u} and {v} are only {angle:.1}° apart"),
@@ -249,4 +249,41 @@ fn claim_the_exported_moons_legend_is_not_swapped() {
     };
     let outer = usize::from(radius(1) > radius(0));
     assert_eq!(data.class_names()[outer], "outer circle");
+}
+
+#[test]
+fn claim_helpers_refuse_what_they_cannot_measure() {
+    let one_input = MlpModel::from_weights(
+        array![[1.0, 2.0]],
+        array![0.0, 0.0],
+        array![1.0, 1.0],
+        0.0,
+        Activation::Tanh,
+    )
+    .unwrap();
+    let data = Dataset::new(array![[0.0], [1.0]], array![0, 1]).unwrap();
+    assert!(line_angle_between(&one_input, 0, 1).is_err());
+    assert!(distinct_hidden_units(&one_input, &data, usize::MAX).is_err());
+    assert!(boundary_bend(&one_input, &data).is_err());
+    let plane = moons(50, 0.1, 1).unwrap();
+    let net = Mlp::new().hidden_units(4).epochs(2).fit(&plane).unwrap();
+    assert!(
+        distinct_hidden_units(&net, &plane, usize::MAX)
+            .unwrap()
+            .len()
+            <= 4
+    );
+    assert!(partial_sum(&net, &plane, usize::MAX).is_ok());
+    assert!(line_angle_between(&net, 0, 4).is_err());
+    assert!(
+        l2_study(
+            |s| moons(40, 0.1, s),
+            0.5,
+            &Mlp::new().epochs(2),
+            f64::NAN,
+            &[1]
+        )
+        .is_err()
+    );
+    assert!(l2_study(|s| moons(40, 0.1, s), 0.5, &Mlp::new().epochs(2), 0.1, &[]).is_err());
 }

@@ -1359,8 +1359,10 @@ pub fn partial_sum(model: &MlpModel, data: &Dataset, k: usize) -> Result<MlpMode
 /// ```
 ///
 /// # Errors
-/// The errors of [`MlpModel::hidden_activations`] on `data`.
+/// [`Error::ShapeMismatch`] unless the model has two inputs, and the errors
+/// of [`MlpModel::hidden_activations`] on `data`.
 pub fn distinct_hidden_units(model: &MlpModel, data: &Dataset, k: usize) -> Result<Vec<usize>> {
+    check_two_inputs(model)?;
     let a = model.hidden_activations(data.features())?;
     let live: Vec<bool> = a
         .columns()
@@ -1378,15 +1380,16 @@ pub fn distinct_hidden_units(model: &MlpModel, data: &Dataset, k: usize) -> Resu
         .into_iter()
         .filter(|&u| live[u])
         .collect();
-    let mut chosen: Vec<usize> = Vec::with_capacity(k);
+    let mut chosen: Vec<usize> = Vec::with_capacity(k.min(model.hidden_units()));
     for &u in &order {
         if chosen.len() == k {
             break;
         }
-        if chosen
-            .iter()
-            .all(|&c| line_angle_between(model, u, c) >= MIN_LINE_ANGLE_DEG)
-        {
+        let mut far = true;
+        for &c in &chosen {
+            far &= line_angle_between(model, u, c)? >= MIN_LINE_ANGLE_DEG;
+        }
+        if far {
             chosen.push(u);
         }
     }
@@ -1399,11 +1402,48 @@ pub const MIN_LINE_ANGLE_DEG: f64 = 15.0;
 
 /// The angle in degrees (0 to 90) between the straight lines z = 0 of two
 /// hidden units `u` and `v` of a two-input model, in the input plane.
-pub fn line_angle_between(model: &MlpModel, u: usize, v: usize) -> f64 {
+///
+/// ```
+/// use activation_lab::prelude::*;
+/// # fn main() -> activation_lab::Result<()> {
+/// let model = MlpModel::from_weights(
+///     array![[1.0, 0.0], [0.0, 1.0]], array![0.0, 0.0], array![1.0, 1.0], 0.0,
+///     Activation::Sigmoid,
+/// )?;
+/// assert_eq!(line_angle_between(&model, 0, 1)?, 90.0);
+/// assert!(line_angle_between(&model, 0, 2).is_err());
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// [`Error::ShapeMismatch`] unless the model has two inputs,
+/// [`Error::InvalidParameter`] for a unit index out of range.
+pub fn line_angle_between(model: &MlpModel, u: usize, v: usize) -> Result<f64> {
+    check_two_inputs(model)?;
+    let h = model.hidden_units();
+    for (name, unit) in [("u", u), ("v", v)] {
+        if unit >= h {
+            return Err(Error::param(
+                name,
+                unit,
+                &format!("a hidden unit index from 0 to {}", h - 1),
+            ));
+        }
+    }
     let w = model.hidden_weights();
     let dir = |j: usize| w[[1, j]].atan2(w[[0, j]]).to_degrees().rem_euclid(180.0);
     let d = (dir(u) - dir(v)).abs();
-    d.min(180.0 - d)
+    Ok(d.min(180.0 - d))
+}
+
+/// Lines in the input plane need a model with two inputs.
+fn check_two_inputs(model: &MlpModel) -> Result<()> {
+    if model.n_features() == 2 {
+        Ok(())
+    } else {
+        Err(Error::shape("model inputs", 2, model.n_features()))
+    }
 }
 
 /// The numbers of units the gallery sums: 1, 2, 5, 20 and all of them
