@@ -276,8 +276,12 @@ fn hidden_unit_gallery_shows_the_chosen_units_and_the_output() {
     assert_eq!(units.len(), 4);
     let labels: Vec<String> = units.iter().map(|u| format!("unit {u}: w = ")).collect();
     let mut expected: Vec<&str> = labels.iter().map(String::as_str).collect();
-    let width = format!("all {} units", model.hidden_units());
-    expected.extend(["top 1 unit", "top 2 units", width.as_str()]);
+    let width = format!("output, all {} units", model.hidden_units());
+    expected.extend([
+        "output, first unit",
+        "output, first 2 units",
+        width.as_str(),
+    ]);
     check_figure(
         &hidden_unit_gallery(&model, &train, &units).unwrap(),
         &expected,

@@ -214,12 +214,12 @@ pub fn export_all(
         ),
         (
             "03-step-and-threshold",
-            "Unit step, threshold rule and sigmoid + threshold: the same classes.",
+            "The unit step and the threshold rule agree everywhere but at z = 0 (0.5 against 1); σ(z) ≥ 0.5 gives the threshold rule's classes.",
             step_and_threshold()?,
         ),
         (
             "04-logistic-regression-schematic",
-            "Logistic regression: inputs, weights, net input, sigmoid, unit step, label.",
+            "Logistic regression: inputs and the bias unit, weights, net input z, sigmoid, threshold on z, label.",
             logistic_regression_schematic()?,
         ),
         (
@@ -247,7 +247,7 @@ pub fn export_all(
         ),
         (
             "07-mlp-schematic",
-            "The feed-forward network: 3 inputs, 200 hidden sigmoid units, 1 output.",
+            "The feed-forward network: inputs x₁, x₂ and a bias unit, 200 hidden sigmoid units, 1 sigmoid output with its own bias, threshold.",
             mlp_schematic(200)?,
         ),
         (
@@ -262,7 +262,7 @@ pub fn export_all(
         ),
         (
             "10-hidden-units",
-            "What single hidden units compute, and the curved boundary they add up to.",
+            "Five hidden units with distinct directions, and the network's output built from its first 1, 2, 5, 20 and all 200 units.",
             hidden_unit_gallery(mlp, train, &series.gallery_units)?,
         ),
         (

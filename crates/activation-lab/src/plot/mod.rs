@@ -290,7 +290,7 @@ pub(crate) fn line_style(c: RGBColor, theme: &Theme, k: f64) -> ShapeStyle {
 
 /// Draws a class marker at `at`: a circle for class 0, a triangle for
 /// class 1; filled markers get a thin white rim, hollow ones (test points)
-/// are thick outlines.
+/// are outlines up to a quarter of the radius thick.
 pub(crate) fn marker<C>(
     area: &DrawingArea<Canvas<'_>, C>,
     class: u8,
@@ -304,7 +304,9 @@ where
     C::From: Clone + 'static,
 {
     let color = CLASS_COLORS[usize::from(class.min(1))];
-    let stroke = theme.w(0.3);
+    // hollow outlines at most a quarter of the radius thick, so that small
+    // test markers still read as hollow
+    let stroke = theme.w(0.3).min((r / 4).max(1) as u32);
     let rim = WHITE.stroke_width(theme.w(0.12));
     let result = if class == 0 {
         if hollow {

@@ -1498,7 +1498,7 @@ pub fn partial_sum_accuracies(model: &MlpModel, data: &Dataset) -> Result<Vec<(u
 /// let units = distinct_hidden_units(&model, &data, 3)?;
 /// let svg = hidden_unit_gallery(&model, &data, &units)?.to_svg()?;
 /// assert!(svg.contains(&format!("unit {}", units[0])));
-/// assert!(svg.contains("top 5 units") && svg.contains("all 10 units"));
+/// assert!(svg.contains("first 5 units") && svg.contains("all 10 units"));
 /// # Ok(())
 /// # }
 /// ```
@@ -1579,11 +1579,11 @@ pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) ->
         let mut p = surface_panel(&partial, data, None, xr, yr, (nx, ny), false)?;
         p.point_size = 0.28;
         let title = if k == h {
-            format!("all {h} units")
+            format!("output, all {h} units")
         } else if k == 1 {
-            "top 1 unit".to_string()
+            "output, first unit".to_string()
         } else {
-            format!("top {k} units")
+            format!("output, first {k} units")
         };
         placed.push((1, c, p, title));
     }
