@@ -1138,7 +1138,9 @@ pub(crate) fn surface_panel(
     axes: bool,
 ) -> Result<Panel> {
     let grid = Grid::evaluate(xr, yr, nx, ny, |x| model.predict_proba(x))?;
-    let shading = grid.shade(&PROBABILITY_LEVELS, Some(0.5))?;
+    let mut shading = grid.shade(&PROBABILITY_LEVELS, Some(0.5))?;
+    let cell = ((xr.1 - xr.0) / nx as f64, (yr.1 - yr.0) / ny as f64);
+    refine_boundary(&mut shading.lines, model, cell, (xr, yr))?;
     let mut panel = Panel::new(xr, yr);
     panel.shading = Some(shading);
     panel.colors = (0..10).map(probability_color).collect();
@@ -1158,6 +1160,93 @@ pub(crate) fn surface_panel(
         panel.point_size = 0.38;
     }
     Ok(panel)
+}
+
+/// Halvings used to put each drawn boundary vertex on the model's z = 0.
+const BOUNDARY_BISECTIONS: usize = 30;
+
+/// Moves each vertex of the drawn p = 0.5 lines onto the model's true
+/// boundary z = 0: a search across the line (one and a half cells either
+/// side, along the polyline's normal) refined by bisection on the model
+/// itself, all vertices at once. Interpolating between grid samples can
+/// misplace the line by up to a cell where the surface is flat on one side
+/// (a ReLU unit that is off, say); a straight boundary is then drawn
+/// straight. A line's ends on the plot's edge move along the edge.
+/// Vertices without a sign change nearby, or whose refined place would
+/// leave the plot, stay where they are.
+fn refine_boundary(
+    lines: &mut [Vec<(f64, f64)>],
+    model: &dyn Classifier,
+    (dx, dy): (f64, f64),
+    (xr, yr): ((f64, f64), (f64, f64)),
+) -> Result<()> {
+    // (line, vertex, end a, end b) with z(a) < 0 ≤ z(b) once ordered
+    let mut probes: Vec<(usize, usize, Pt, Pt)> = Vec::new();
+    for (li, line) in lines.iter().enumerate() {
+        let n = line.len();
+        for (vi, &(x, y)) in line.iter().enumerate() {
+            let prev = line[vi.saturating_sub(1)];
+            let next = line[(vi + 1).min(n - 1)];
+            // the normal, in cell units so that both axes count alike
+            let (tx, ty) = ((next.0 - prev.0) / dx, (next.1 - prev.1) / dy);
+            let len = tx.hypot(ty);
+            if len < 1e-12 {
+                continue;
+            }
+            // across the line, or along the plot's edge for an end on it
+            let eps = 1e-9 * (dx + dy);
+            let (nx, ny) = if (x - xr.0).abs() < eps || (x - xr.1).abs() < eps {
+                (0.0, 1.5 * dy)
+            } else if (y - yr.0).abs() < eps || (y - yr.1).abs() < eps {
+                (1.5 * dx, 0.0)
+            } else {
+                (-ty / len * 1.5 * dx, tx / len * 1.5 * dy)
+            };
+            probes.push((li, vi, (x - nx, y - ny), (x + nx, y + ny)));
+        }
+    }
+    if probes.is_empty() {
+        return Ok(());
+    }
+    let eval = |pts: &[(Pt, Pt)], pick: fn(&(Pt, Pt)) -> Pt| {
+        let mut x = Array2::<f64>::zeros((pts.len(), 2));
+        for (k, p) in pts.iter().enumerate() {
+            let (px, py) = pick(p);
+            x[[k, 0]] = px;
+            x[[k, 1]] = py;
+        }
+        model.decision_function(&x)
+    };
+    let mut ends: Vec<(Pt, Pt)> = probes.iter().map(|p| (p.2, p.3)).collect();
+    let za = eval(&ends, |e| e.0)?;
+    let zb = eval(&ends, |e| e.1)?;
+    let mut keep = Vec::with_capacity(ends.len());
+    for (k, e) in ends.iter_mut().enumerate() {
+        let crosses = za[k].is_finite() && zb[k].is_finite() && (za[k] >= 0.0) != (zb[k] >= 0.0);
+        if crosses && za[k] >= 0.0 {
+            *e = (e.1, e.0);
+        }
+        keep.push(crosses);
+    }
+    for _ in 0..BOUNDARY_BISECTIONS {
+        let zm = eval(&ends, |e| (0.5 * (e.0.0 + e.1.0), 0.5 * (e.0.1 + e.1.1)))?;
+        for (k, e) in ends.iter_mut().enumerate() {
+            let m = (0.5 * (e.0.0 + e.1.0), 0.5 * (e.0.1 + e.1.1));
+            if zm[k] >= 0.0 {
+                e.1 = m;
+            } else {
+                e.0 = m;
+            }
+        }
+    }
+    let inside = |(x, y): (f64, f64)| x >= xr.0 && x <= xr.1 && y >= yr.0 && y <= yr.1;
+    for ((&(li, vi, _, _), e), ok) in probes.iter().zip(&ends).zip(keep) {
+        let p = (0.5 * (e.0.0 + e.1.0), 0.5 * (e.0.1 + e.1.1));
+        if ok && inside(p) {
+            lines[li][vi] = p;
+        }
+    }
+    Ok(())
 }
 
 /// A full decision-surface figure: title, chart, side legend and colour bar.
