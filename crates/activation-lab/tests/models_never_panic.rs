@@ -125,3 +125,32 @@ fn strided_and_reversed_weight_arrays_are_accepted() {
     let trained = Mlp::new().epochs(2).fit_from(&model, &data).unwrap();
     assert_eq!(trained.hidden_units(), 3);
 }
+
+#[test]
+fn divergence_on_the_last_update_is_an_error_not_infinite_weights() {
+    // one epoch, a learning rate that throws the weights to infinity on its
+    // only update: the loss after that update is measured, so the fit fails
+    let data = moons(64, 0.1, 1).unwrap();
+    for batch in [0, 16] {
+        let lr = LogisticRegression::new()
+            .optimizer(Optimizer::GradientDescent)
+            .learning_rate(1e308)
+            .batch_size(batch)
+            .epochs(1)
+            .fit(&data);
+        assert!(
+            matches!(lr, Err(Error::Diverged { .. })),
+            "logistic, batch {batch}: {lr:?}"
+        );
+        let mlp = Mlp::new()
+            .optimizer(Optimizer::GradientDescent)
+            .learning_rate(1e308)
+            .batch_size(batch)
+            .epochs(1)
+            .fit(&data);
+        assert!(
+            matches!(mlp, Err(Error::Diverged { .. })),
+            "MLP, batch {batch}: {mlp:?}"
+        );
+    }
+}
