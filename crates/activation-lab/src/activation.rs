@@ -179,6 +179,14 @@ impl Activation {
                 }
             }
             Activation::Softplus => sigmoid(z),
+            // at ±∞ the products are ∞·0; their limits are 1 and 0
+            Activation::Gelu | Activation::Silu if z.is_infinite() => {
+                if z > 0.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
             Activation::Gelu => normal_cdf(z) + z * normal_pdf(z),
             Activation::Silu => {
                 // 1 − σ(z) = σ(−z), without cancellation for large z
@@ -936,11 +944,19 @@ fn elu(z: f64) -> f64 {
     if z > 0.0 { z } else { ELU_ALPHA * z.exp_m1() }
 }
 
+/// `z·Φ(z)`; its limit 0 at −∞ (where the product would be `−∞·0`).
 fn gelu(z: f64) -> f64 {
+    if z == f64::NEG_INFINITY {
+        return 0.0;
+    }
     z * normal_cdf(z)
 }
 
+/// `z·σ(z)`; its limit 0 at −∞ (where the product would be `−∞·0`).
 fn silu(z: f64) -> f64 {
+    if z == f64::NEG_INFINITY {
+        return 0.0;
+    }
     z * sigmoid(z)
 }
 
@@ -1037,6 +1053,17 @@ fn html_escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn gelu_and_silu_reach_their_limits_at_infinity() {
+        for a in [Activation::Gelu, Activation::Silu] {
+            assert_eq!(a.value(f64::NEG_INFINITY), 0.0, "{a:?}");
+            assert_eq!(a.value(f64::INFINITY), f64::INFINITY, "{a:?}");
+            assert_eq!(a.derivative(f64::NEG_INFINITY), 0.0, "{a:?}");
+            assert_eq!(a.derivative(f64::INFINITY), 1.0, "{a:?}");
+        }
+    }
+
     use super::*;
     use ndarray::{Array2, array, s};
 

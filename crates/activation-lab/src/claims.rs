@@ -99,6 +99,7 @@ pub fn boundary_bend(model: &dyn Classifier, data: &Dataset) -> Result<BoundaryB
     if model.n_features() != 2 {
         return Err(Error::shape("model inputs", 2, model.n_features()));
     }
+    crate::plot::check_drawable(data, "the data")?;
     let ((x0, x1), (y0, y1)) = plotted_region(data);
     let n = BEND_GRID;
     let xs: Vec<f64> = (0..n)
@@ -245,42 +246,37 @@ pub fn collapsed_line(model: &MlpModel) -> Result<LogisticModel> {
     LogisticModel::from_weights(w, b)
 }
 
-/// The mean of each class's points, `[class 0, class 1]`, each `[x1, x2, …]`
-/// (NaN for a class without points), to check that a legend's class names
-/// match the data ("the upper moon has the larger mean x2").
+/// The mean of each class's points, `[class 0, class 1]`, each `[x1, x2, …]`,
+/// to check that a legend's class names match the data ("the upper moon
+/// has the larger mean x2"). Each mean is `Σ x / n` term by term, so data
+/// anywhere in f64 has a finite mean.
 ///
 /// ```
 /// use activation_lab::prelude::*;
 /// # fn main() -> activation_lab::Result<()> {
 /// let data = moons(200, 0.1, 0)?;
-/// let [c0, c1] = class_means(&data);
+/// let [c0, c1] = class_means(&data)?;
 /// assert_eq!(data.class_names()[0], "upper moon");
 /// assert!(c0[1] > c1[1]);
 /// # Ok(())
 /// # }
 /// ```
-pub fn class_means(data: &Dataset) -> [Vec<f64>; 2] {
+///
+/// # Errors
+/// [`Error::Empty`] for data without rows, [`Error::SingleClass`] when a
+/// class has no points (it has no mean).
+pub fn class_means(data: &Dataset) -> Result<[Vec<f64>; 2]> {
+    data.check_trainable("the data")?;
+    let counts = data.class_counts();
     let d = data.n_features();
-    let mut sums = [vec![0.0; d], vec![0.0; d]];
-    let mut counts = [0usize; 2];
+    let mut means = [vec![0.0; d], vec![0.0; d]];
     for (row, &y) in data.features().rows().into_iter().zip(data.labels()) {
         let c = usize::from(y == 1);
-        counts[c] += 1;
-        for (s, v) in sums[c].iter_mut().zip(row) {
-            *s += v;
+        for (m, v) in means[c].iter_mut().zip(row) {
+            *m += v / counts[c] as f64;
         }
     }
-    let mut out = sums;
-    for (c, means) in out.iter_mut().enumerate() {
-        for v in means.iter_mut() {
-            *v = if counts[c] == 0 {
-                f64::NAN
-            } else {
-                *v / counts[c] as f64
-            };
-        }
-    }
-    out
+    Ok(means)
 }
 
 #[cfg(test)]
@@ -337,10 +333,12 @@ mod tests {
     }
 
     #[test]
-    fn class_means_of_an_empty_class_are_nan() {
+    fn a_class_without_points_has_no_mean() {
         let data = Dataset::new(array![[1.0, 2.0], [3.0, 4.0]], array![1, 1]).unwrap();
-        let [c0, c1] = class_means(&data);
-        assert!(c0[0].is_nan());
-        assert_eq!(c1, vec![2.0, 3.0]);
+        let err = class_means(&data).unwrap_err();
+        assert!(matches!(err, Error::SingleClass { class: 1, .. }), "{err}");
+        let m = f64::MAX;
+        let data = Dataset::new(array![[m, 0.0], [m, 1.0], [0.0, 0.0]], array![0, 0, 1]).unwrap();
+        assert_eq!(class_means(&data).unwrap()[0], vec![m, 0.5]);
     }
 }

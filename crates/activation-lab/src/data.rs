@@ -150,7 +150,7 @@ impl Dataset {
             } else {
                 return Err(Error::InvalidLabel {
                     row,
-                    value: y.to_string(),
+                    value: crate::error::short(y),
                 });
             }
         }
@@ -704,7 +704,8 @@ impl Dataset {
                 header_line,
                 None,
                 &format!(
-                    "found {n_columns} column: expected at least one feature column and a label column"
+                    "found {n_columns} column: expected at least one feature column and a label column{}",
+                    separator_hint(&header[0])
                 ),
             ));
         }
@@ -1006,6 +1007,7 @@ fn read_header(
     record: &mut csv::StringRecord,
     bytes: &[u8],
 ) -> Result<(u64, Vec<String>)> {
+    check_csv_text(bytes)?;
     let (header_line, header) = loop {
         if !next_record(reader, record, bytes)? {
             return Err(csv_error(1, None, "no header row"));
@@ -1037,6 +1039,78 @@ fn read_header(
         }
     }
     Ok((header_line, header))
+}
+
+/// For a header that is one column: the separator it seems to use instead
+/// of commas, and what to do about it.
+fn separator_hint(header: &str) -> String {
+    let candidates = [(';', "semicolons"), ('\t', "tabs"), ('|', "vertical bars")];
+    match candidates.iter().find(|(c, _)| header.contains(*c)) {
+        Some((c, name)) => format!(
+            ", separated by commas (the header has {name} instead: the file looks separated by {c:?}; \
+             save it as comma-separated CSV{})",
+            if *c == ';' {
+                ", with decimal points rather than decimal commas"
+            } else {
+                ""
+            }
+        ),
+        None => String::new(),
+    }
+}
+
+/// Checks the whole text before it is split into records: a file that is
+/// JSON rather than CSV, and a quote that is never closed (which would
+/// swallow every line after it into one field), each named with its line.
+fn check_csv_text(bytes: &[u8]) -> Result<()> {
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let start = text.iter().position(|b| !b.is_ascii_whitespace());
+    if let Some(i) = start
+        && (text[i] == b'{' || text[i..].starts_with(b"[{") || text[i..].starts_with(b"[["))
+    {
+        return Err(csv_error(
+            1 + count_line_breaks(&text[..i]),
+            None,
+            "this looks like JSON (it starts with a bracket), not CSV: expected a header line \
+             such as x1,x2,y and one comma-separated row per line",
+        ));
+    }
+    // the csv crate's rule: a quote opens a quoted field only at the start
+    // of a field; inside it, "" is a quote and " followed by anything else
+    // closes it
+    #[derive(Clone, Copy)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let (mut state, mut line, mut opened) = (State::FieldStart, 1u64, 1u64);
+    for &b in text {
+        state = match (state, b) {
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (State::FieldStart, b'"') => {
+                opened = line;
+                State::Quoted
+            }
+            (_, b',' | b'\n') => State::FieldStart,
+            _ => State::Unquoted,
+        };
+        if b == b'\n' {
+            line += 1;
+        }
+    }
+    if let State::Quoted = state {
+        return Err(csv_error(
+            opened,
+            None,
+            "a quote (\") opened on this line is never closed: expected a closing \" \
+             before the end of the file",
+        ));
+    }
+    Ok(())
 }
 
 /// Parses one feature cell: a finite number.
@@ -1157,8 +1231,20 @@ fn is_blank(record: &csv::StringRecord) -> bool {
 
 // ---------------------------------------------------------------- generators
 
+/// The largest noise a generator adds: far beyond any useful level, and
+/// small enough that every drawn point is finite.
+const MAX_NOISE: f64 = 1e6;
+
 /// Checks the arguments every generator shares.
 fn check_size_and_noise(n_samples: usize, noise: f64) -> Result<()> {
+    // features, labels and the generator's own rows: about 40 bytes a sample
+    crate::limits::check_count(
+        "n_samples",
+        n_samples,
+        crate::limits::MAX_SAMPLES,
+        "samples",
+        40,
+    )?;
     if n_samples < 2 {
         return Err(Error::param(
             "n_samples",
@@ -1168,6 +1254,15 @@ fn check_size_and_noise(n_samples: usize, noise: f64) -> Result<()> {
     }
     if !(noise.is_finite() && noise >= 0.0) {
         return Err(Error::param("noise", noise, "a finite number >= 0"));
+    }
+    if noise > MAX_NOISE {
+        return Err(Error::param(
+            "noise",
+            noise,
+            &format!(
+                "a standard deviation from 0 to {MAX_NOISE:e} (the data lies within about ±2; 0.1 to 0.5 is typical)"
+            ),
+        ));
     }
     Ok(())
 }
@@ -1907,8 +2002,11 @@ impl Standardizer {
     /// ```
     pub fn transform(&self, x: &Array2<f64>) -> Result<Array2<f64>> {
         self.check_columns(x)?;
+        crate::net_input::check_finite_2d("x", x)?;
         // [m, d] − [d] → [m, d], then ÷ [d]
-        Ok((x - &self.mean) / &self.scale)
+        let out = (x - &self.mean) / &self.scale;
+        check_rescaled(x, &out)?;
+        Ok(out)
     }
 
     /// Standardises a dataset's features; labels and names are kept.
@@ -1971,8 +2069,11 @@ impl Standardizer {
     /// ```
     pub fn inverse_transform(&self, x: &Array2<f64>) -> Result<Array2<f64>> {
         self.check_columns(x)?;
+        crate::net_input::check_finite_2d("x", x)?;
         // [m, d] · [d] → [m, d], then + [d]
-        Ok(x * &self.scale + &self.mean)
+        let out = x * &self.scale + &self.mean;
+        check_rescaled(x, &out)?;
+        Ok(out)
     }
 
     fn check_columns(&self, x: &Array2<f64>) -> Result<()> {
@@ -1984,6 +2085,25 @@ impl Standardizer {
             ));
         }
         Ok(())
+    }
+}
+
+/// [`Error::TooLarge`] naming the first row of finite `x` that rescaling
+/// took beyond `±f64::MAX`.
+fn check_rescaled(x: &Array2<f64>, out: &Array2<f64>) -> Result<()> {
+    match out
+        .rows()
+        .into_iter()
+        .position(|r| r.iter().any(|v| !v.is_finite()))
+    {
+        None => Ok(()),
+        Some(i) => Err(crate::net_input::overflow_with(
+            "x",
+            &[x.row(i)],
+            i,
+            "rescaled value",
+            "this standardiser's mean and scale do not fit these inputs",
+        )),
     }
 }
 
@@ -2722,8 +2842,12 @@ mod tests {
 
     #[test]
     fn generator_with_overflowing_noise_errors_without_panic() {
-        let result = moons(100, f64::MAX, 1);
-        assert!(matches!(result, Err(Error::NonFinite { .. })));
+        let err = moons(100, f64::MAX, 1).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid noise = 1.7976931348623157e308: expected a standard deviation from 0 to 1e6 \
+             (the data lies within about ±2; 0.1 to 0.5 is typical)"
+        );
     }
 
     #[test]
@@ -2825,10 +2949,12 @@ mod tests {
         let data = Dataset::new(x.clone(), array![0, 1, 0]).unwrap();
         let s = Standardizer::fit(&x).unwrap();
         assert!(s.scale()[0].is_finite());
-        assert!(matches!(
-            s.transform_dataset(&data),
-            Err(Error::NonFinite { row: 0, .. })
-        ));
+        let err = s.transform_dataset(&data).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("x row 0 = (1.7976931348623157e308) is too large"),
+            "{err}"
+        );
         // a spread too small to represent falls back to scale 1
         let tiny = Standardizer::fit(&array![[0.0], [5e-324]]).unwrap();
         assert!(tiny.scale()[0].is_normal());

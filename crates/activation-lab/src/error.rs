@@ -44,7 +44,8 @@ pub enum Error {
 
     /// A NaN or infinite number where finite numbers are required.
     #[error(
-        "{what} has a non-finite value ({value}) at row {row}, column {column}: expected finite numbers"
+        "{what} has a non-finite value ({}) at row {row}, column {column}: expected finite numbers",
+        short(*value)
     )]
     NonFinite {
         /// Where it was found: "features", "weights", …
@@ -126,7 +127,9 @@ pub enum Error {
 
     /// Training produced non-finite numbers (usually a learning rate that is too large).
     #[error(
-        "training diverged at epoch {epoch} (the loss became {loss}): expected a smaller learning_rate than {learning_rate}"
+        "training diverged at epoch {epoch} (the loss became {loss}): expected a smaller learning_rate than {}{}",
+        short(*learning_rate),
+        l2_hint(*learning_rate, *l2)
     )]
     Diverged {
         /// 1-based epoch at which the loss stopped being finite.
@@ -135,11 +138,97 @@ pub enum Error {
         loss: f64,
         /// The learning rate in use.
         learning_rate: f64,
+        /// The L2 strength in use (named in the message when the L2 step
+        /// alone overshoots: `learning_rate × l2 ≥ 1`).
+        l2: f64,
+    },
+
+    /// A size, or a number, too large to work with: an allocation that
+    /// would not fit in memory, or inputs whose net input overflows `f64`.
+    #[error("{name} = {value} is too large: expected {expected}")]
+    TooLarge {
+        /// The argument, as spelled in the API: "n_samples", "x", …
+        name: String,
+        /// The value given, written short (`1e9`, `row 0 = (1e308, 2)`).
+        value: String,
+        /// The limit, and roughly what the value would need.
+        expected: String,
     },
 
     /// Drawing or encoding a figure failed.
     #[error("figure: {0}")]
     Figure(String),
+}
+
+fn l2_hint(learning_rate: f64, l2: f64) -> String {
+    if learning_rate * l2 >= 1.0 {
+        format!(
+            " or a smaller l2 than {} (learning_rate × l2 = {}: the L2 step alone overshoots unless it is below 1)",
+            short(l2),
+            short(learning_rate * l2)
+        )
+    } else {
+        String::new()
+    }
+}
+
+/// A number written short for a message: plain when it reads well
+/// (`0.03`, `-2`, `12345`), in exponent form when it would be long
+/// (`1e300`, `-1e-300`, `1.7976931348623157e308`).
+///
+/// ```
+/// use activation_lab::error::short;
+/// assert_eq!(short(0.03), "0.03");
+/// assert_eq!(short(1e300), "1e300");
+/// assert_eq!(short(-1e-300), "-1e-300");
+/// assert_eq!(short(1e9), "1e9");
+/// assert_eq!(short(1234567.0), "1234567");
+/// assert_eq!(short(f64::NAN), "NaN");
+/// ```
+pub fn short(x: f64) -> String {
+    let a = x.abs();
+    if !x.is_finite() || a == 0.0 || (1e-4..1e7).contains(&a) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
+}
+
+/// A count written short: plain below 10⁷, else in exponent form with
+/// three significant digits (`1e9`, `1.84e19` for `usize::MAX`).
+///
+/// ```
+/// use activation_lab::error::short_count;
+/// assert_eq!(short_count(200u32), "200");
+/// assert_eq!(short_count(1_000_000_000u64), "1e9");
+/// assert_eq!(short_count(usize::MAX as u128), "1.84e19");
+/// ```
+pub fn short_count(n: impl Into<u128>) -> String {
+    let n: u128 = n.into();
+    if n < 10_000_000 {
+        return n.to_string();
+    }
+    let s = format!("{:.2e}", n as f64);
+    // "1.00e9" → "1e9", "1.80e19" → "1.8e19"
+    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+    format!("{mantissa}e{exp}")
+}
+
+/// Rewrites a plain number that would print long (`1e300` printed with
+/// 300 zeros, `usize::MAX`) in short form; any other text is kept.
+fn short_value(value: String) -> String {
+    let long = value.chars().filter(char::is_ascii_digit).count() > 12;
+    if !long {
+        return value;
+    }
+    if let Ok(n) = value.parse::<u128>() {
+        return short_count(n);
+    }
+    match value.parse::<f64>() {
+        Ok(x) => short(x),
+        Err(_) => value,
+    }
 }
 
 fn column_suffix(column: &Option<String>) -> String {
@@ -157,7 +246,20 @@ impl Error {
     pub(crate) fn param(name: &str, value: impl fmt::Display, expected: &str) -> Self {
         Error::InvalidParameter {
             name: name.to_string(),
-            value: value.to_string(),
+            value: short_value(value.to_string()),
+            expected: expected.to_string(),
+        }
+    }
+
+    /// Shorthand for [`Error::TooLarge`].
+    pub(crate) fn too_large(
+        name: &str,
+        value: impl fmt::Display,
+        expected: impl fmt::Display,
+    ) -> Self {
+        Error::TooLarge {
+            name: name.to_string(),
+            value: short_value(value.to_string()),
             expected: expected.to_string(),
         }
     }
@@ -183,6 +285,37 @@ impl Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_numbers_are_written_short() {
+        let e = Error::param("noise", -1e-300, "a finite number >= 0");
+        assert_eq!(
+            e.to_string(),
+            "invalid noise = -1e-300: expected a finite number >= 0"
+        );
+        let e = Error::param("epochs", usize::MAX, "a whole number from 1 to 10000000");
+        assert_eq!(
+            e.to_string(),
+            "invalid epochs = 1.84e19: expected a whole number from 1 to 10000000"
+        );
+        let e = Error::Diverged {
+            epoch: 1,
+            loss: f64::INFINITY,
+            learning_rate: 1e308,
+            l2: 0.0,
+        };
+        assert_eq!(
+            e.to_string(),
+            "training diverged at epoch 1 (the loss became inf): expected a smaller learning_rate than 1e308"
+        );
+        let e = Error::Diverged {
+            epoch: 1,
+            loss: f64::INFINITY,
+            learning_rate: 0.03,
+            l2: 1e300,
+        };
+        assert!(e.to_string().contains("or a smaller l2 than 1e300"), "{e}");
+    }
 
     #[test]
     fn shape_mismatch_says_expected_and_found() {

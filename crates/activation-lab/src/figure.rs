@@ -50,7 +50,7 @@ pub(crate) const FONT_FAMILY: &str = "DejaVu Sans";
 const SVG_FONT_STACK: &str = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif";
 
 /// Largest accepted width or height in pixels (after any PNG scale).
-pub const MAX_PIXELS: u32 = 8192;
+pub use crate::limits::MAX_PIXELS;
 
 /// Smallest accepted width or height in pixels.
 pub const MIN_PIXELS: u32 = 64;

@@ -8,8 +8,9 @@
 //! Linear regression stops here; logistic regression and every neuron of a
 //! multilayer network pass z through an activation function.
 
-use ndarray::{Array1, Array2};
+use ndarray::{Array1, Array2, ArrayView1};
 
+use crate::error::short;
 use crate::{Error, Result};
 
 /// The net input of one sample: `z = b + x·w`.
@@ -18,10 +19,16 @@ use crate::{Error, Result};
 /// z = b + Σ_j x_j · w_j
 /// ```
 ///
+/// The sum is computed so that finite numbers never give NaN: when the
+/// plain sum overflows (`1e300·1e10 − 1e300·1e10` is `∞ − ∞` term by term),
+/// it is recomputed with `x` and `w` scaled by powers of two, which is
+/// exact up to rounding.
+///
 /// # Errors
 /// [`Error::ShapeMismatch`] when `x` and `w` have different lengths,
 /// [`Error::Empty`] when they are empty, [`Error::NonFinite`] when any
-/// number is NaN or infinite.
+/// number is NaN or infinite, [`Error::TooLarge`] when z itself is beyond
+/// `±f64::MAX`.
 ///
 /// # Example
 /// ```
@@ -40,12 +47,16 @@ pub fn net_input(x: &Array1<f64>, w: &Array1<f64>, b: f64) -> Result<f64> {
     if x.len() != w.len() {
         return Err(Error::shape("inputs (one per weight)", w.len(), x.len()));
     }
-    check_finite_1d("weights", w)?;
-    check_finite_1d("inputs", x)?;
+    check_finite_1d("w (the weights)", w)?;
+    check_finite_1d("x (the inputs)", x)?;
     if !b.is_finite() {
-        return Err(Error::param("bias", b, "a finite number"));
+        return Err(Error::param("b (the bias)", b, "a finite number"));
     }
-    Ok(b + x.dot(w))
+    let z = stable_net_input(x.view(), w.view(), b);
+    if !z.is_finite() {
+        return Err(overflow("x", &[x.view()], 0, "net input"));
+    }
+    Ok(z)
 }
 
 /// The net input of every row of a batch: `z = b + X·w`, one z per row.
@@ -57,7 +68,8 @@ pub fn net_input(x: &Array1<f64>, w: &Array1<f64>, b: f64) -> Result<f64> {
 /// # Errors
 /// [`Error::ShapeMismatch`] when `x` does not have one column per weight,
 /// [`Error::Empty`] when `w` is empty, [`Error::NonFinite`] when any number
-/// is NaN or infinite.
+/// is NaN or infinite, [`Error::TooLarge`] naming the first row whose z is
+/// beyond `±f64::MAX` (computed as in [`net_input`]).
 ///
 /// # Example
 /// ```
@@ -77,13 +89,98 @@ pub fn net_input_batch(x: &Array2<f64>, w: &Array1<f64>, b: f64) -> Result<Array
     if x.ncols() != w.len() {
         return Err(Error::shape("feature columns", w.len(), x.ncols()));
     }
-    check_finite_1d("weights", w)?;
-    check_finite_2d("features", x)?;
+    check_finite_1d("w (the weights)", w)?;
+    check_finite_2d("x (the features)", x)?;
     if !b.is_finite() {
-        return Err(Error::param("bias", b, "a finite number"));
+        return Err(Error::param("b (the bias)", b, "a finite number"));
     }
     // [n, m] · [m] → [n]
-    Ok(x.dot(w) + b)
+    let mut z = x.dot(w) + b;
+    for (i, zi) in z.iter_mut().enumerate() {
+        if !zi.is_finite() {
+            *zi = stable_net_input(x.row(i), w.view(), b);
+            if !zi.is_finite() {
+                return Err(overflow("x", &[x.row(i)], i, "net input"));
+            }
+        }
+    }
+    Ok(z)
+}
+
+/// `b + x·w` for finite numbers, without the NaN of `∞ − ∞`: when the
+/// plain sum is not finite, `x` and `w` are scaled by powers of two (exact)
+/// so that no product overflows, summed, and scaled back. The result is
+/// infinite only when the true value is beyond `±f64::MAX`.
+pub(crate) fn stable_net_input(x: ArrayView1<'_, f64>, w: ArrayView1<'_, f64>, b: f64) -> f64 {
+    let plain = b + x.dot(&w);
+    if plain.is_finite() {
+        return plain;
+    }
+    // 2^-e with 2^e ≤ max |v|: scaled values lie within ±2
+    let scale = |v: &ArrayView1<'_, f64>| {
+        let m = v.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+        if m > 1.0 {
+            // in two halves: 2^-1024 itself is subnormal, 2^1024 is not a number
+            let e = m.log2().floor() as i32;
+            2f64.powi(-(e / 2)) * 2f64.powi(-(e - e / 2))
+        } else {
+            1.0
+        }
+    };
+    let (sx, sw) = (scale(&x), scale(&w));
+    let scaled: f64 = x.iter().zip(w).map(|(xi, wi)| (xi * sx) * (wi * sw)).sum();
+    // the bias added after scaling back keeps a small b; added before, it
+    // can cancel a dot product beyond f64::MAX (2·MAX − MAX = MAX)
+    let after = scaled / sx / sw + b;
+    if after.is_finite() {
+        return after;
+    }
+    (scaled + b * sx * sw) / sx / sw
+}
+
+/// [`Error::TooLarge`] for finite inputs whose result overflows `f64`:
+/// names `name` and row `row` with its values written short.
+pub(crate) fn overflow(name: &str, rows: &[ArrayView1<'_, f64>], row: usize, what: &str) -> Error {
+    overflow_with(
+        name,
+        rows,
+        row,
+        what,
+        "rescale the inputs, for example standardise them",
+    )
+}
+
+/// As [`overflow`], with its own advice.
+pub(crate) fn overflow_with(
+    name: &str,
+    rows: &[ArrayView1<'_, f64>],
+    row: usize,
+    what: &str,
+    fix: &str,
+) -> Error {
+    let values: Vec<String> = rows
+        .first()
+        .map(|r| r.iter().map(|v| short(*v)).collect())
+        .unwrap_or_default();
+    Error::too_large(
+        &format!("{name} row {row}"),
+        format!("({})", values.join(", ")),
+        format!("inputs whose {what} stays within ±1.8e308 (this row's overflows): {fix}"),
+    )
+}
+
+/// [`Error::TooLarge`] naming the first row of `x` whose entry of `out`
+/// (one per row) is not finite although `x` is.
+pub(crate) fn check_no_overflow(
+    name: &str,
+    x: &Array2<f64>,
+    out: &Array1<f64>,
+    what: &str,
+) -> Result<()> {
+    match out.iter().position(|v| !v.is_finite()) {
+        None => Ok(()),
+        Some(i) => Err(overflow(name, &[x.row(i)], i, what)),
+    }
 }
 
 /// [`Error::NonFinite`] naming the first non-finite entry of a vector.
@@ -151,7 +248,31 @@ mod tests {
         let err = net_input_batch(&array![[0.0, f64::NAN]], &array![1.0, 1.0], 0.0).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "features has a non-finite value (NaN) at row 0, column 1: expected finite numbers"
+            "x (the features) has a non-finite value (NaN) at row 0, column 1: expected finite numbers"
+        );
+    }
+
+    #[test]
+    fn finite_numbers_never_give_nan() {
+        // ∞ − ∞ term by term; the exact value is the bias
+        let z = net_input(&array![1e300, 1e300], &array![1e10, -1e10], 1.0).unwrap();
+        assert_eq!(z, 1.0);
+        let z = net_input_batch(
+            &array![[1e300, 1e300], [1.0, 2.0]],
+            &array![1e10, -1e10],
+            1.0,
+        )
+        .unwrap();
+        assert_eq!(z, array![1.0, 1.0 - 1e10]);
+        // 2·MAX − MAX = MAX is representable
+        let m = f64::MAX;
+        assert_eq!(net_input(&array![m, m], &array![1.0, 1.0], -m).unwrap(), m);
+        // a true value beyond f64 is an error naming the row
+        let err = net_input_batch(&array![[0.0, 0.0], [m, m]], &array![m, m], 0.0).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x row 1 = (1.7976931348623157e308, 1.7976931348623157e308) is too large: expected inputs whose \
+             net input stays within ±1.8e308 (this row's overflows): rescale the inputs, for example standardise them"
         );
     }
 

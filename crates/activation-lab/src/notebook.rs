@@ -633,6 +633,7 @@ pub fn check_that<T: fmt::Debug>(
 /// # }
 /// ```
 pub fn best_line_accuracy(data: &Dataset, directions: usize) -> Result<f64> {
+    const MAX_DIRECTIONS: usize = 100_000;
     if data.n_features() != 2 {
         return Err(Error::ShapeMismatch {
             what: "feature columns".into(),
@@ -646,12 +647,12 @@ pub fn best_line_accuracy(data: &Dataset, directions: usize) -> Result<f64> {
             unit: "row".into(),
         });
     }
-    if directions == 0 {
-        return Err(Error::InvalidParameter {
-            name: "directions".into(),
-            value: "0".into(),
-            expected: "at least 1".into(),
-        });
+    if !(1..=MAX_DIRECTIONS).contains(&directions) {
+        return Err(Error::param(
+            "directions",
+            directions,
+            &format!("a whole number from 1 to {MAX_DIRECTIONS}, e.g. 360"),
+        ));
     }
     let x = data.features();
     let labels = data.labels();

@@ -23,7 +23,7 @@ fn broken_claims(seed: u64) -> Vec<String> {
     let bend = |m: &dyn Classifier, d: &Dataset| boundary_bend(m, d).unwrap();
 
     // 05, 06a, 06b, 12: the legend's names match the data
-    let [upper, lower] = class_means(&s.data);
+    let [upper, lower] = class_means(&s.data).unwrap();
     claim(
         s.data.class_names()[0] == "upper moon" && upper[1] > lower[1],
         format!(
@@ -230,12 +230,12 @@ fn claim_the_exported_moons_legend_is_not_swapped() {
         moons(400, 0.2, SERIES_SEED).unwrap(),
         moons(160, 0.1, 1).unwrap(),
     ] {
-        let [c0, c1] = class_means(&data);
+        let [c0, c1] = class_means(&data).unwrap();
         let upper = usize::from(c1[1] > c0[1]);
         assert_eq!(data.class_names()[upper], "upper moon");
     }
     let data = circles(200, 0.05, 0.4, 2).unwrap();
-    let [c0, c1] = class_means(&data);
+    let [c0, c1] = class_means(&data).unwrap();
     let radius = |c: usize| {
         let (x, y): (Vec<f64>, Vec<f64>) = data
             .features()

@@ -22,7 +22,7 @@ use super::{
 };
 use crate::activation::{sigmoid, softplus};
 use crate::data::{Dataset, Standardizer};
-use crate::net_input::check_finite_1d;
+use crate::net_input::{check_finite_1d, check_no_overflow, stable_net_input};
 use crate::{Error, Result};
 
 /// Settings for training logistic regression; [`fit`](Self::fit) checks them
@@ -345,8 +345,9 @@ impl LogisticModel {
     }
 
     /// For two features, the decision boundary z = 0 as a line
-    /// `x2 = slope·x1 + intercept`; `None` when w2 = 0 (a vertical line) or
-    /// the model does not have two features.
+    /// `x2 = slope·x1 + intercept`; `None` when the line is vertical (w2 = 0,
+    /// or so small next to w1 or b that the slope or intercept is beyond
+    /// `f64`) or the model does not have two features.
     ///
     /// ```text
     /// b + w1·x1 + w2·x2 = 0  ⇔  x2 = −(w1/w2)·x1 − b/w2
@@ -356,7 +357,8 @@ impl LogisticModel {
             return None;
         }
         let (w1, w2) = (self.weights[0], self.weights[1]);
-        Some((-w1 / w2, -self.bias / w2))
+        let (slope, intercept) = (-w1 / w2, -self.bias / w2);
+        (slope.is_finite() && intercept.is_finite()).then_some((slope, intercept))
     }
 
     /// The training loss (mean cross-entropy + `l2/(2n)·Σw²`) on `data`
@@ -411,11 +413,15 @@ impl LogisticModel {
     /// [`Error::Json`] for malformed JSON or missing fields, and the
     /// errors of [`from_weights`](Self::from_weights).
     pub fn from_json(json: &str) -> Result<Self> {
-        let parsed: LogisticJson = serde_json::from_str(json).map_err(|e| {
-            Error::Json(format!(
-                "{e}; expected {{\"weights\": [w1, …, wm], \"bias\": b}}"
-            ))
-        })?;
+        let fields = super::json::ModelFields::parse(
+            json,
+            &["weights", "bias"],
+            "{\"weights\": [w1, …, wm], \"bias\": b}",
+        )?;
+        let parsed = LogisticJson {
+            weights: fields.get("weights", "an array of numbers, one per feature")?,
+            bias: fields.get("bias", "a number")?,
+        };
         Self::from_weights(Array1::from(parsed.weights), parsed.bias)
     }
 
@@ -445,7 +451,14 @@ impl Classifier for LogisticModel {
     fn decision_function(&self, x: &Array2<f64>) -> Result<Array1<f64>> {
         check_input(x, self.weights.len())?;
         // [n, d] · [d] → [n]
-        Ok(x.dot(&self.weights) + self.bias)
+        let mut z = x.dot(&self.weights) + self.bias;
+        for (i, zi) in z.iter_mut().enumerate() {
+            if !zi.is_finite() {
+                *zi = stable_net_input(x.row(i), self.weights.view(), self.bias);
+            }
+        }
+        check_no_overflow("x", x, &z, "net input")?;
+        Ok(z)
     }
 
     fn describe(&self) -> String {

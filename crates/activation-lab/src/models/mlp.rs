@@ -32,14 +32,16 @@ use super::{
 };
 use crate::activation::Activation;
 use crate::data::{Dataset, Standardizer};
-use crate::net_input::{check_finite_1d, check_finite_2d};
+use crate::net_input::{
+    check_finite_1d, check_finite_2d, check_no_overflow, overflow, stable_net_input,
+};
 use crate::{Error, Result};
 
 /// Rows per parallel task when evaluating many inputs (decision surfaces).
 const PARALLEL_BLOCK: usize = 2048;
 
 /// The largest hidden layer accepted (guards against typos like `2e9`).
-pub const MAX_HIDDEN_UNITS: usize = 100_000;
+pub use crate::limits::MAX_HIDDEN_UNITS;
 
 /// Settings for training the one-hidden-layer perceptron;
 /// [`fit`](Self::fit) checks them before any work and returns an
@@ -309,6 +311,20 @@ impl Mlp {
         if every == 0 {
             return Err(Error::param("every", every, "a whole number ≥ 1"));
         }
+        self.validate()?;
+        // one model kept per `every` epochs, plus the first and the last
+        let snapshots = (self.epochs / every) as u128 + 2;
+        let per_model = (self.hidden_units as u128) * (train.n_features() as u128 + 2) * 8 + 256;
+        crate::limits::check_memory(
+            "every",
+            every,
+            snapshots * per_model,
+            &format!(
+                "{snapshots} recorded models of {} hidden units",
+                self.hidden_units
+            ),
+            "record less often (a larger every) or train for fewer epochs",
+        )?;
         let mut frames = Vec::new();
         let mut record = |epoch: usize, model: &MlpModel| frames.push((epoch, model.clone()));
         let model = self.fit_with(
@@ -584,8 +600,36 @@ impl MlpModel {
     /// [`Error::NonFinite`] for NaN or infinite inputs.
     pub fn hidden_net_input(&self, x: &Array2<f64>) -> Result<Array2<f64>> {
         check_input(x, self.n_features())?;
+        // n × h values, a few copies while computing
+        crate::limits::check_memory(
+            "x",
+            format!("{} rows", x.nrows()),
+            (x.nrows() as u128) * (self.hidden_units() as u128) * 16,
+            &format!("the hidden layer's {} values per row", self.hidden_units()),
+            "ask for fewer rows at a time",
+        )?;
         // [n, d] · [d, h] → [n, h]
-        Ok(x.dot(&self.hidden_weights) + &self.hidden_bias)
+        let mut z = x.dot(&self.hidden_weights) + &self.hidden_bias;
+        for (i, mut row) in z.rows_mut().into_iter().enumerate() {
+            for (j, v) in row.iter_mut().enumerate() {
+                if !v.is_finite() {
+                    *v = stable_net_input(
+                        x.row(i),
+                        self.hidden_weights.column(j),
+                        self.hidden_bias[j],
+                    );
+                    if !v.is_finite() {
+                        return Err(overflow(
+                            "x",
+                            &[x.row(i)],
+                            i,
+                            &format!("hidden unit {j}'s net input"),
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(z)
     }
 
     /// The hidden units' outputs `a_hidden = φ(x·W1 + b1)`, `[n, h]`:
@@ -654,11 +698,26 @@ impl MlpModel {
     /// [`Error::Json`] for malformed JSON, missing fields or ragged
     /// `hidden_weights`, and the errors of [`from_weights`](Self::from_weights).
     pub fn from_json(json: &str) -> Result<Self> {
-        let parsed: MlpJson = serde_json::from_str(json).map_err(|e| {
-            Error::Json(format!(
-                "{e}; expected {{\"hidden_weights\": [[…] × n_features], \"hidden_bias\": […], \"output_weights\": […], \"output_bias\": b}}"
-            ))
-        })?;
+        let fields = super::json::ModelFields::parse(
+            json,
+            &[
+                "hidden_weights",
+                "hidden_bias",
+                "output_weights",
+                "output_bias",
+                "activation",
+            ],
+            "{\"hidden_weights\": [[…] × n_features], \"hidden_bias\": […], \"output_weights\": […], \"output_bias\": b}",
+        )?;
+        let parsed = MlpJson {
+            hidden_weights: fields
+                .get("hidden_weights", "one array of numbers per input feature")?,
+            hidden_bias: fields.get("hidden_bias", "an array of numbers, one per hidden unit")?,
+            output_weights: fields
+                .get("output_weights", "an array of numbers, one per hidden unit")?,
+            output_bias: fields.get("output_bias", "a number")?,
+            activation: fields.activation("activation", default_activation())?,
+        };
         let d = parsed.hidden_weights.len();
         let h = parsed.hidden_weights.first().map_or(0, Vec::len);
         if let Some((i, row)) = parsed
@@ -708,7 +767,9 @@ impl Classifier for MlpModel {
 
     fn decision_function(&self, x: &Array2<f64>) -> Result<Array1<f64>> {
         check_input(x, self.n_features())?;
-        Ok(Dense::from_model(self).decision(x.view()))
+        let z = Dense::from_model(self).decision(x.view());
+        check_no_overflow("x", x, &z, "net input (in the hidden layer or the output)")?;
+        Ok(z)
     }
 
     fn describe(&self) -> String {

@@ -11,6 +11,7 @@
 //!
 //! where the penalty sums the weights only (biases are not penalised).
 
+mod json;
 mod kernels;
 mod logistic;
 mod mlp;
@@ -86,6 +87,9 @@ pub trait Classifier {
     /// [`Error::Empty`] for a dataset without rows, and the errors of
     /// [`decision_function`](Classifier::decision_function).
     fn accuracy(&self, data: &Dataset) -> Result<f64> {
+        if data.is_empty() {
+            return Err(Error::empty("the data", "row"));
+        }
         crate::metrics::accuracy(data.labels(), &self.predict(data.features())?)
     }
 
@@ -96,6 +100,9 @@ pub trait Classifier {
     /// [`Error::Empty`] for a dataset without rows, and the errors of
     /// [`decision_function`](Classifier::decision_function).
     fn log_loss(&self, data: &Dataset) -> Result<f64> {
+        if data.is_empty() {
+            return Err(Error::empty("the data", "row"));
+        }
         crate::metrics::log_loss_from_logits(
             data.labels(),
             &self.decision_function(data.features())?,
@@ -320,7 +327,7 @@ pub(crate) fn check_input(x: &Array2<f64>, n_features: usize) -> Result<()> {
     if x.ncols() != n_features {
         return Err(Error::shape("feature columns", n_features, x.ncols()));
     }
-    check_finite_2d("features", x)
+    check_finite_2d("x (the features)", x)
 }
 
 /// Checks a validation set against the training set's feature count.
@@ -339,7 +346,7 @@ pub(crate) fn check_validation(validation: Option<&Dataset>, n_features: usize) 
 
 /// The upper bound on epochs: generous, but stops a typo like `1e12` from
 /// hanging a notebook.
-pub(crate) const MAX_EPOCHS: usize = 10_000_000;
+pub(crate) use crate::limits::MAX_EPOCHS;
 
 pub(crate) fn check_epochs(epochs: usize) -> Result<()> {
     if (1..=MAX_EPOCHS).contains(&epochs) {

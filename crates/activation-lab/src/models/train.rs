@@ -108,6 +108,7 @@ pub(crate) fn train<N: Network>(
                 epoch,
                 loss,
                 learning_rate: settings.rule.learning_rate,
+                l2: settings.l2,
             });
         }
         history.train_loss.push(loss);
@@ -151,6 +152,7 @@ pub(crate) fn train<N: Network>(
                 epoch,
                 loss: batch_loss,
                 learning_rate: settings.rule.learning_rate,
+                l2: settings.l2,
             });
         }
         if !full_batch || epoch == settings.epochs {

@@ -10,6 +10,7 @@ use super::surface::{
 };
 use crate::data::Dataset;
 use crate::figure::{Figure, FigureSize, base64, plot_err, write_file};
+use crate::limits::MAX_FRAMES;
 use crate::models::MlpModel;
 use crate::{Error, Result};
 use rayon::prelude::*;
@@ -90,6 +91,17 @@ impl Animation {
         let Some(last_frame) = self.frames.last() else {
             return Err(Error::empty("the animation", "frame"));
         };
+        let (w, h) = last_frame.pixel_size();
+        // the GIF holds up to a byte per pixel of every frame, and a batch
+        // of frames is drawn at once (3 bytes per pixel each)
+        let pixels = u128::from(w) * u128::from(h);
+        crate::limits::check_memory(
+            "frames",
+            format!("{} at {w}×{h}", self.frames.len()),
+            pixels * (self.frames.len() as u128 + 4 * 9),
+            "an animation",
+            "use fewer frames or a smaller size",
+        )?;
         let (w, h, last) = last_frame.to_rgb_with(1.0, 1)?;
         let (w16, h16) = (
             u16::try_from(w).map_err(|_| Error::param("width", w, "at most 65535 for a GIF"))?,
@@ -220,8 +232,12 @@ pub fn training_animation(frames: &[(usize, MlpModel)], train: &Dataset) -> Resu
     if frames.is_empty() {
         return Err(Error::empty("the list of frames", "(epoch, model) pair"));
     }
-    if frames.len() > 200 {
-        return Err(Error::param("frames", frames.len(), "at most 200 frames"));
+    if frames.len() > MAX_FRAMES {
+        return Err(Error::param(
+            "frames",
+            frames.len(),
+            &format!("at most {MAX_FRAMES} frames"),
+        ));
     }
     check_plane_data(train, "the training data")?;
     let (xr, yr) = padded_ranges(&[train], 0.1);

@@ -12,6 +12,7 @@ use super::{
     line_style, text, tick, tint, titled, wrap,
 };
 use crate::activation::{sigmoid, sigmoid_derivative};
+use crate::error::short;
 use crate::figure::{Area, Canvas, Figure, plot_err};
 use crate::models::History;
 use crate::{Error, Result};
@@ -197,9 +198,30 @@ fn net_input_parts(
     check_range("x2_range", x2_range)?;
     let [w1, w2] = weights;
     let (nx, ny) = (160, 120);
+    let w = ndarray::array![w1, w2];
+    let max = crate::limits::MAX_AXIS;
+    let too_large = |z: f64| {
+        Error::too_large(
+            "weights",
+            format!("({}, {}) with bias {}", short(w1), short(w2), short(bias)),
+            format!(
+                "weights and bias whose net input over x1_range and x2_range stays within ±{max:e}, \
+                 so that its colour bar can be drawn (here z reaches {})",
+                short(z)
+            ),
+        )
+    };
     let grid = Grid::evaluate(x1_range, x2_range, nx, ny, |x| {
-        // [n, 2] · [2] → [n]
-        Ok(x.dot(&ndarray::array![w1, w2]) + bias)
+        // [n, 2] · [2] → [n], without ∞ − ∞ for huge weights
+        let z: ndarray::Array1<f64> = x
+            .rows()
+            .into_iter()
+            .map(|row| crate::net_input::stable_net_input(row, w.view(), bias))
+            .collect();
+        match z.iter().find(|v| v.is_nan() || v.abs() > max) {
+            Some(&v) => Err(too_large(v)),
+            None => Ok(z),
+        }
     })?;
     let (zmin, zmax) = grid
         .values
@@ -658,6 +680,28 @@ pub fn training_curves(history: &History) -> Result<Figure> {
                 column: 0,
                 value: col[k],
             });
+        }
+        // a loss is a cross-entropy (≥ 0, drawable); an accuracy a fraction
+        let (ok, expected): (fn(f64) -> bool, String) = if name.ends_with("loss") {
+            (
+                |v| (0.0..=crate::limits::MAX_AXIS).contains(&v),
+                format!(
+                    "losses from 0 to {:e} (a cross-entropy is never negative)",
+                    crate::limits::MAX_AXIS
+                ),
+            )
+        } else {
+            (
+                |v| (0.0..=1.0).contains(&v),
+                "accuracies from 0 to 1".to_string(),
+            )
+        };
+        if let Some(k) = col.iter().position(|v| !ok(*v)) {
+            return Err(Error::param(
+                &format!("history.{name}[{k}]"),
+                col[k],
+                &expected,
+            ));
         }
     }
     let h = history.clone();

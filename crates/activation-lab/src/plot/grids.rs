@@ -14,7 +14,7 @@ use crate::models::{Classifier, LogisticModel, LogisticRegression, Mlp, MlpModel
 use crate::{Error, Result};
 
 /// The largest grid drawn: 8 × 8 panels.
-const MAX_SIDE: usize = 8;
+use crate::limits::MAX_SIDE;
 
 /// A grid of panels with column headers and row labels.
 struct Layout {
@@ -456,6 +456,18 @@ pub fn fit_activations_by_widths(
     check_side("widths", widths.len())?;
     check_epochs(epochs)?;
     check_plane_data(data, "the data")?;
+    let max_units = crate::limits::MAX_HIDDEN_UNITS;
+    if let Some((i, &w)) = widths
+        .iter()
+        .enumerate()
+        .find(|(_, w)| !(1..=max_units).contains(*w))
+    {
+        return Err(Error::param(
+            &format!("widths[{i}]"),
+            w,
+            &format!("a number of hidden units from 1 to {max_units}"),
+        ));
+    }
     if let Some(a) = activations.iter().find(|a| !a.is_trainable()) {
         return Err(Error::param(
             "activations",

@@ -42,12 +42,12 @@ pub use grids::{
     fit_models_by_datasets, models_by_datasets,
 };
 pub use schematic::{logistic_regression_schematic, mlp_schematic};
-pub(crate) use surface::padded_ranges;
 pub use surface::{
     DecisionSurface, MIN_LINE_ANGLE_DEG, decision_surface, distinct_hidden_units,
     hidden_unit_gallery, line_angle_between, partial_sum, partial_sum_accuracies,
     partial_sum_sizes, scatter, strongest_hidden_units, unit_order,
 };
+pub(crate) use surface::{check_drawable, padded_ranges};
 
 use plotters::prelude::*;
 use plotters::style::FontStyle;
@@ -55,6 +55,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use plotters::coord::CoordTranslate;
 
+use crate::error::short;
 use crate::figure::{Area, Canvas, FONT_FAMILY, plot_err};
 use crate::{Error, Result};
 
@@ -252,15 +253,28 @@ pub(crate) fn check_finite(name: &str, v: f64) -> Result<()> {
     }
 }
 
-/// Checks that `lo < hi`, both finite.
+/// Checks that a range set by the caller can be drawn: finite `lo < hi`
+/// within ±[`MAX_AXIS`](crate::limits::MAX_AXIS), and wide enough for its
+/// ticks to step (at least 1e-100, and a billionth of its size).
 pub(crate) fn check_range(name: &str, (lo, hi): (f64, f64)) -> Result<()> {
-    if lo.is_finite() && hi.is_finite() && lo < hi {
+    let max = crate::limits::MAX_AXIS;
+    let span = hi - lo;
+    let drawable = lo.is_finite()
+        && hi.is_finite()
+        && lo < hi
+        && lo.abs().max(hi.abs()) <= max
+        && span >= 1e-100
+        && span >= lo.abs().max(hi.abs()) * 1e-9;
+    if drawable {
         Ok(())
     } else {
         Err(Error::param(
             name,
-            format!("({lo}, {hi})"),
-            "(low, high) with finite low < high",
+            format!("({}, {})", short(lo), short(hi)),
+            &format!(
+                "(low, high) with finite low < high within ±{max:e}, high − low at least 1e-100 \
+                 and at least a billionth of their size"
+            ),
         ))
     }
 }

@@ -170,7 +170,7 @@ impl Sketch<'_, '_> {
 
 // ---------------------------------------------------------------------------
 /// The largest hidden layer a schematic is drawn for (as for [`crate::Mlp`]).
-const MAX_HIDDEN_UNITS: usize = 100_000;
+use crate::limits::MAX_HIDDEN_UNITS;
 
 // ---------------------------------------------------------------------------
 // 4. logistic regression

@@ -16,6 +16,7 @@ use super::{
     tint, titled, wrap,
 };
 use crate::data::Dataset;
+use crate::error::short;
 use crate::figure::{Area, Figure, FigureSize, plot_err};
 use crate::models::{Classifier, MlpModel};
 use crate::{Error, Result};
@@ -39,7 +40,7 @@ pub(crate) struct Grid {
 }
 
 /// The largest grid accepted along one axis.
-const MAX_CELLS: usize = 1000;
+use crate::limits::MAX_CELLS;
 
 impl Grid {
     /// The grid's cell centres as rows `(x1, x2)`, `[nx·ny, 2]`.
@@ -612,6 +613,24 @@ pub(crate) fn check_plane_data(data: &Dataset, what: &str) -> Result<()> {
             data.n_features(),
         ));
     }
+    check_drawable(data, what)
+}
+
+/// Checks that every value of `data` lies within a figure's reach,
+/// ±[`MAX_AXIS`](crate::limits::MAX_AXIS), naming the data and its column.
+pub(crate) fn check_drawable(data: &Dataset, what: &str) -> Result<()> {
+    let max = crate::limits::MAX_AXIS;
+    for (c, column) in data.features().columns().into_iter().enumerate() {
+        if let Some(v) = column.iter().copied().find(|v| v.abs() > max) {
+            return Err(Error::too_large(
+                &format!("{what}'s {}", data.feature_names()[c]),
+                short(v),
+                format!(
+                    "values within ±{max:e} to draw on a figure's axes: rescale the data, for example standardise it"
+                ),
+            ));
+        }
+    }
     Ok(())
 }
 
@@ -632,17 +651,36 @@ pub(crate) fn padded_ranges(sets: &[&Dataset], padding: f64) -> ((f64, f64), (f6
     let mut r = [(f64::INFINITY, f64::NEG_INFINITY); 2];
     for d in sets {
         for row in d.features().rows() {
-            for c in 0..2 {
+            // data of one column spans x1 only
+            for c in 0..row.len().min(2) {
                 r[c].0 = r[c].0.min(row[c]);
                 r[c].1 = r[c].1.max(row[c]);
             }
         }
     }
-    let pad = |(lo, hi): (f64, f64)| {
-        let span = if hi - lo > 1e-12 { hi - lo } else { 1.0 };
-        (lo - padding * span, hi + padding * span)
-    };
-    (pad(r[0]), pad(r[1]))
+    (pad_range(r[0], padding), pad_range(r[1], padding))
+}
+
+/// `(lo, hi)` widened by `padding` × its span on each side, always finite
+/// with `lo < hi`: no data gives (−1, 1); one value (or values closer than
+/// a millionth of their size) a span of 1 or of a millionth of their size;
+/// data near ±`f64::MAX` is padded in halves and kept within ±`f64::MAX`.
+pub(crate) fn pad_range((lo, hi): (f64, f64), padding: f64) -> (f64, f64) {
+    if lo > hi || !lo.is_finite() || !hi.is_finite() {
+        return (-1.0, 1.0);
+    }
+    let magnitude = lo.abs().max(hi.abs());
+    let span = if hi - lo > 1e-12 { hi - lo } else { 1.0 };
+    let padded = (lo - padding * span, hi + padding * span);
+    let relative_min = magnitude * 1e-6;
+    if padded.0.is_finite() && padded.1.is_finite() && padded.1 - padded.0 > relative_min {
+        return padded;
+    }
+    // in halves, so that neither the span nor the padding overflows
+    let mid = lo / 2.0 + hi / 2.0;
+    let half = (hi / 2.0 - lo / 2.0).max(relative_min / 2.0) * (1.0 + 2.0 * padding);
+    let (a, b) = ((mid - half).max(-f64::MAX), (mid + half).min(f64::MAX));
+    if a < b { (a, b) } else { (a - 1.0, b + 1.0) }
 }
 
 pub(crate) fn points_of(data: &Dataset, hollow: bool) -> Vec<Point> {
@@ -1619,13 +1657,21 @@ pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) ->
     let (xr, yr) = padded_ranges(&[data], 0.1);
     let (nx, ny) = default_cells(900.0 / cols as f64, 700.0 / rows as f64);
     let pts = Grid::points(xr, yr, nx, ny);
-    let z = model.hidden_net_input(&pts)?;
-    let a = model.hidden_activations(&pts)?;
+    // only the drawn units, on the grid: [g, 2] · [2, u] + [u] → [g, u]
+    let chosen = MlpModel::from_weights(
+        model.hidden_weights().select(ndarray::Axis(1), units),
+        model.hidden_bias().select(ndarray::Axis(0), units),
+        model.output_weights().select(ndarray::Axis(0), units),
+        model.output_bias(),
+        model.activation(),
+    )?;
+    let z = chosen.hidden_net_input(&pts)?;
+    let a = chosen.hidden_activations(&pts)?;
     // (row, column, panel, title)
     let mut placed: Vec<(usize, usize, Panel, String)> = Vec::new();
     let w_out = model.output_weights();
     for (c, &k) in units.iter().enumerate() {
-        let values: Vec<f64> = a.column(k).to_vec();
+        let values: Vec<f64> = a.column(c).to_vec();
         let grid = Grid::from_values(xr, yr, nx, ny, values)?;
         let (lo, hi) = grid
             .values
@@ -1642,7 +1688,7 @@ pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) ->
                 .collect()
         };
         let mut shading = grid.shade(&levels, None)?;
-        let zgrid = Grid::from_values(xr, yr, nx, ny, z.column(k).to_vec())?;
+        let zgrid = Grid::from_values(xr, yr, nx, ny, z.column(c).to_vec())?;
         shading.lines = zgrid.shade(&[], Some(0.0))?.lines;
         let hue = if w_out[k] >= 0.0 { VERMILLION } else { BLUE };
         let mut panel = Panel::new(xr, yr);

@@ -1,0 +1,274 @@
+//! Prediction, losses and gradients of both models on extreme inputs: the
+//! answer is finite, or an error names the row that is too large.
+
+use crate::cases::{Case, bad, either, finite};
+use crate::data::tiny;
+use activation_lab::prelude::*;
+
+pub fn cases(out: &mut Vec<Case>) {
+    prediction_cases(out);
+}
+
+/// Inputs a trained model is asked about: finite, but at the edges of f64.
+fn extreme_queries() -> Vec<(&'static str, Array2<f64>)> {
+    let m = f64::MAX;
+    vec![
+        ("(MAX, MAX)", array![[m, m]]),
+        ("(MAX, -MAX)", array![[m, -m]]),
+        ("(-MAX, -MAX)", array![[-m, -m]]),
+        ("(1e300, -1e300)", array![[1e300, -1e300]]),
+        ("(1e154, 1e154)", array![[1e154, 1e154]]),
+        ("(5e-324, -5e-324)", array![[5e-324, -5e-324]]),
+        ("(0, 0)", array![[0.0, 0.0]]),
+    ]
+}
+
+/// Builds a model to ask.
+type MakeModel = fn() -> Box<dyn Classifier>;
+
+fn prediction_cases(out: &mut Vec<Case>) {
+    let models: Vec<(&str, MakeModel)> = vec![
+        ("sigmoid MLP", || {
+            Box::new(
+                MlpModel::from_weights(
+                    array![[1.0, -1.0], [-1.0, 1.0]],
+                    array![0.5, -0.5],
+                    array![3.0, -3.0],
+                    0.1,
+                    Activation::Sigmoid,
+                )
+                .unwrap(),
+            )
+        }),
+        ("ReLU MLP", || {
+            Box::new(
+                MlpModel::from_weights(
+                    array![[1.0, -1.0], [-1.0, 1.0]],
+                    array![0.5, -0.5],
+                    array![3.0, -3.0],
+                    0.1,
+                    Activation::Relu,
+                )
+                .unwrap(),
+            )
+        }),
+        ("identity MLP", || {
+            Box::new(
+                MlpModel::from_weights(
+                    array![[1.0, -1.0], [-1.0, 1.0]],
+                    array![0.5, -0.5],
+                    array![3.0, -3.0],
+                    0.1,
+                    Activation::Identity,
+                )
+                .unwrap(),
+            )
+        }),
+        ("GELU MLP", || {
+            Box::new(
+                MlpModel::from_weights(
+                    array![[1.0, -1.0], [-1.0, 1.0]],
+                    array![0.5, -0.5],
+                    array![3.0, -3.0],
+                    0.1,
+                    Activation::Gelu,
+                )
+                .unwrap(),
+            )
+        }),
+        ("step MLP", || {
+            Box::new(
+                MlpModel::from_weights(
+                    array![[1.0, -1.0], [-1.0, 1.0]],
+                    array![0.5, -0.5],
+                    array![3.0, -3.0],
+                    0.1,
+                    Activation::UnitStep,
+                )
+                .unwrap(),
+            )
+        }),
+        ("huge-weight MLP", || {
+            Box::new(
+                MlpModel::from_weights(
+                    array![[f64::MAX, -f64::MAX], [-f64::MAX, f64::MAX]],
+                    array![f64::MAX, -f64::MAX],
+                    array![f64::MAX, f64::MAX],
+                    f64::MAX,
+                    Activation::Elu,
+                )
+                .unwrap(),
+            )
+        }),
+        ("logistic", || {
+            Box::new(LogisticModel::from_weights(array![1.0, -1.0], 0.5).unwrap())
+        }),
+        ("huge-weight logistic", || {
+            Box::new(LogisticModel::from_weights(array![f64::MAX, f64::MAX], -f64::MAX).unwrap())
+        }),
+    ];
+    for (model_name, make) in models {
+        for (q, x) in extreme_queries() {
+            let x2 = x.clone();
+            either(
+                out,
+                "predict",
+                format!("{model_name}.predict_proba{q}"),
+                &["x", "row 0", "too large"],
+                move || make().predict_proba(&x),
+            );
+            either(
+                out,
+                "predict",
+                format!("{model_name}.decision_function{q}"),
+                &["x", "row 0", "too large"],
+                move || make().decision_function(&x2),
+            );
+        }
+        for v in [f64::NAN, f64::INFINITY] {
+            bad(
+                out,
+                "predict",
+                format!("{model_name}.predict(x with {v})"),
+                &["x", "row 1"],
+                move || make().predict(&array![[0.0, 0.0], [v, 1.0]]),
+            );
+        }
+        for cols in [0, 1, 3] {
+            bad(
+                out,
+                "predict",
+                format!("{model_name}.predict({cols} columns)"),
+                &["feature columns"],
+                move || make().predict(&Array2::zeros((2, cols))),
+            );
+        }
+        finite(
+            out,
+            "predict",
+            format!("{model_name}.predict(0 rows)"),
+            move || make().predict_proba(&Array2::zeros((0, 2))),
+        );
+        bad(
+            out,
+            "predict",
+            format!("{model_name}.accuracy(empty data)"),
+            &["data", "empty"],
+            move || make().accuracy(&Dataset::new(Array2::zeros((0, 2)), Array1::zeros(0))?),
+        );
+        bad(
+            out,
+            "predict",
+            format!("{model_name}.log_loss(empty data)"),
+            &["data", "empty"],
+            move || make().log_loss(&Dataset::new(Array2::zeros((0, 2)), Array1::zeros(0))?),
+        );
+        either(
+            out,
+            "predict",
+            format!("{model_name}.log_loss(data at ±MAX)"),
+            &["too large"],
+            move || {
+                make().log_loss(&Dataset::new(
+                    array![[f64::MAX, f64::MAX], [-f64::MAX, -f64::MAX]],
+                    array![0, 1],
+                )?)
+            },
+        );
+    }
+    let mlp = || {
+        MlpModel::from_weights(
+            array![[1.0, -1.0], [-1.0, 1.0]],
+            array![0.5, -0.5],
+            array![3.0, -3.0],
+            0.1,
+            Activation::Tanh,
+        )
+        .unwrap()
+    };
+    for (q, x) in extreme_queries() {
+        let x2 = x.clone();
+        either(
+            out,
+            "predict",
+            format!("hidden_activations{q}"),
+            &["x", "too large"],
+            move || mlp().hidden_activations(&x),
+        );
+        either(
+            out,
+            "predict",
+            format!("hidden_net_input{q}"),
+            &["x", "too large"],
+            move || mlp().hidden_net_input(&x2),
+        );
+    }
+    bad(
+        out,
+        "predict",
+        "hidden_activations(x with NaN)",
+        &["x"],
+        move || mlp().hidden_activations(&array![[f64::NAN, 0.0]]),
+    );
+    for (name, words, data) in [
+        (
+            "empty",
+            "data",
+            Dataset::new(Array2::zeros((0, 2)), Array1::zeros(0)).unwrap(),
+        ),
+        (
+            "3 features",
+            "feature columns",
+            Dataset::new(Array2::zeros((2, 3)), array![0, 1]).unwrap(),
+        ),
+    ] {
+        let d2 = data.clone();
+        bad(
+            out,
+            "predict",
+            format!("MlpModel.loss_and_gradient({name})"),
+            &[words],
+            move || mlp().loss_and_gradient(&data, 0.0).map(|_| 0.0),
+        );
+        bad(
+            out,
+            "predict",
+            format!("LogisticModel.loss_and_gradient({name})"),
+            &[words],
+            move || {
+                LogisticModel::from_weights(array![1.0, 1.0], 0.0)?
+                    .loss_and_gradient(&d2, 0.0)
+                    .map(|_| 0.0)
+            },
+        );
+    }
+    for l2 in [f64::NAN, -1.0, f64::INFINITY] {
+        bad(
+            out,
+            "predict",
+            format!("loss_and_gradient(l2 = {l2})"),
+            &["l2"],
+            move || mlp().loss_and_gradient(&tiny(), l2).map(|_| 0.0),
+        );
+    }
+    finite(
+        out,
+        "predict",
+        "LogisticModel.boundary_line(zero weights)",
+        || {
+            Ok(LogisticModel::from_weights(array![0.0, 0.0], 1.0)?
+                .boundary_line()
+                .map_or(vec![], |(a, b)| vec![a, b]))
+        },
+    );
+    finite(
+        out,
+        "predict",
+        "LogisticModel.boundary_line(tiny w2)",
+        || {
+            Ok(LogisticModel::from_weights(array![1e300, 5e-324], 1.0)?
+                .boundary_line()
+                .map_or(vec![], |(a, b)| vec![a, b]))
+        },
+    );
+}
