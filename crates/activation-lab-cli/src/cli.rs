@@ -59,16 +59,26 @@ pub struct DataArgs {
     pub dataset: DatasetKind,
 
     /// Number of rows (at least 2).
-    #[arg(long, value_name = "N", default_value_t = 200)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 200,
+        allow_hyphen_values = true
+    )]
     pub samples: usize,
 
     /// Standard deviation of the Gaussian noise added to each coordinate
     /// [default: the dataset's own, see below].
-    #[arg(long, value_name = "F", allow_negative_numbers = true)]
+    #[arg(long, value_name = "F", allow_hyphen_values = true)]
     pub noise: Option<f64>,
 
     /// Seed of the random numbers.
-    #[arg(long, value_name = "S", default_value_t = 0)]
+    #[arg(
+        long,
+        value_name = "S",
+        default_value_t = 0,
+        allow_hyphen_values = true
+    )]
     pub seed: u64,
 
     /// Write the CSV to this file instead of stdout.
@@ -141,7 +151,7 @@ pub struct FitArgs {
     pub model: Option<ModelKind>,
 
     /// Number of hidden units, MLP only [default: 200].
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub hidden_units: Option<usize>,
 
     /// Activation function of the hidden units, MLP only: identity, sigmoid,
@@ -155,23 +165,28 @@ pub struct FitArgs {
     pub optimizer: Option<Optimizer>,
 
     /// Passes over the training rows [default: 300 for mlp, 200 for logistic].
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub epochs: Option<i64>,
 
-    /// Step size, a number > 0 [default: 0.01 for mlp, 0.1 for logistic].
-    #[arg(long, value_name = "F", allow_negative_numbers = true)]
+    /// Step size, a number > 0 [default: 0.03 for mlp, 0.1 for logistic].
+    #[arg(long, value_name = "F", allow_hyphen_values = true)]
     pub learning_rate: Option<f64>,
 
     /// Rows per gradient step; 0 = the full batch [default: 32 for mlp, 0 for logistic].
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub batch_size: Option<usize>,
 
     /// L2 penalty strength, ≥ 0 [default: 0.0001 for mlp, 0 for logistic].
-    #[arg(long, value_name = "F", allow_negative_numbers = true)]
+    #[arg(long, value_name = "F", allow_hyphen_values = true)]
     pub l2: Option<f64>,
 
     /// Seed of the initial weights, the minibatch order and the test split.
-    #[arg(long, value_name = "S", default_value_t = 0)]
+    #[arg(
+        long,
+        value_name = "S",
+        default_value_t = 0,
+        allow_hyphen_values = true
+    )]
     pub seed: u64,
 
     /// Standardise the inputs while training (the default).
@@ -191,7 +206,7 @@ pub struct FitArgs {
         long,
         value_name = "F",
         default_value_t = 0.0,
-        allow_negative_numbers = true
+        allow_hyphen_values = true
     )]
     pub test_fraction: f64,
 
@@ -212,7 +227,7 @@ pub struct FitArgs {
     pub curves: Option<PathBuf>,
 
     /// Size of the --plot and --curves figures: notebook, slide or WIDTHxHEIGHT.
-    #[arg(long, value_name = "SIZE", default_value = "notebook", value_parser = parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "notebook", value_parser = parse_size, allow_hyphen_values = true)]
     pub plot_size: FigureSize,
 
     /// Print one JSON object instead of the summary.
@@ -285,7 +300,7 @@ pub struct FiguresArgs {
     pub out: PathBuf,
 
     /// Figure size: notebook, slide or WIDTHxHEIGHT.
-    #[arg(long, value_name = "SIZE", default_value = "notebook", value_parser = parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "notebook", value_parser = parse_size, allow_hyphen_values = true)]
     pub size: FigureSize,
 
     /// Image formats, comma-separated: svg, png.
