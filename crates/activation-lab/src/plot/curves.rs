@@ -634,6 +634,42 @@ const VERMILLION_DARK: RGBColor = RGBColor(180, 75, 0);
 // 9. training curves
 // ---------------------------------------------------------------------------
 
+/// The most epochs drawn point by point; longer runs are drawn from the
+/// lowest and highest value of each of `MAX_CURVE_POINTS / 2` equal runs of
+/// epochs, which keeps every spike and dip of the curve at a bounded size
+/// (a 10⁷-epoch history is not 10⁷ SVG points).
+const MAX_CURVE_POINTS: usize = 4000;
+
+/// `(epoch, value)` for epochs 1, 2, …, thinned as [`MAX_CURVE_POINTS`] says.
+fn curve_points(v: &[f64]) -> Vec<Pt> {
+    let n = v.len();
+    if n <= MAX_CURVE_POINTS {
+        return v
+            .iter()
+            .enumerate()
+            .map(|(i, &y)| ((i + 1) as f64, y))
+            .collect();
+    }
+    let buckets = MAX_CURVE_POINTS / 2;
+    let mut out = Vec::with_capacity(MAX_CURVE_POINTS);
+    for b in 0..buckets {
+        let (lo, hi) = (b * n / buckets, (b + 1) * n / buckets);
+        let (mut imin, mut imax) = (lo, lo);
+        for i in lo..hi {
+            if v[i] < v[imin] {
+                imin = i;
+            }
+            if v[i] > v[imax] {
+                imax = i;
+            }
+        }
+        for i in [imin.min(imax), imin.max(imax)] {
+            out.push(((i + 1) as f64, v[i]));
+        }
+    }
+    out
+}
+
 /// Loss and accuracy per epoch, for training (blue) and, when recorded,
 /// test data (vermillion).
 ///
@@ -716,13 +752,7 @@ pub fn training_curves(history: &History) -> Result<Figure> {
             n as f64 + if n == 1 { 0.5 } else { 0.0 },
         );
         let series = |train: &[f64], test: &[f64]| -> (Vec<Pt>, Vec<Pt>) {
-            let pts = |v: &[f64]| {
-                v.iter()
-                    .enumerate()
-                    .map(|(i, &y)| ((i + 1) as f64, y))
-                    .collect()
-            };
-            (pts(train), pts(test))
+            (curve_points(train), curve_points(test))
         };
         let bounds = |a: &[f64], b: &[f64]| {
             a.iter()
@@ -789,6 +819,19 @@ mod tests {
         let mut buf = vec![255u8; w as usize * h as usize * 3];
         let area = Canvas::Bitmap(BitMapBackend::with_buffer(&mut buf, (w, h))).into_drawing_area();
         map.draw(&area).unwrap()
+    }
+
+    #[test]
+    fn long_histories_are_drawn_from_bounded_points_that_keep_every_spike() {
+        let mut v: Vec<f64> = (0..1_000_000).map(|i| 1.0 / (1.0 + i as f64)).collect();
+        v[777_777] = 5.0;
+        let pts = curve_points(&v);
+        assert!(pts.len() <= MAX_CURVE_POINTS);
+        assert!(pts.contains(&(777_778.0, 5.0)));
+        assert_eq!(pts[0], (1.0, 1.0));
+        assert!(pts.windows(2).all(|w| w[0].0 < w[1].0));
+        let short: Vec<f64> = vec![0.5; 10];
+        assert_eq!(curve_points(&short).len(), 10);
     }
 
     #[test]

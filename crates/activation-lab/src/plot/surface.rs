@@ -1460,6 +1460,26 @@ pub fn partial_sum(model: &MlpModel, data: &Dataset, k: usize) -> Result<MlpMode
     )
 }
 
+/// The same network without the hidden units whose output weight is 0
+/// (they add exactly nothing to z); at least one unit is kept.
+fn without_silent_units(model: &MlpModel) -> Result<MlpModel> {
+    let w = model.output_weights();
+    let mut keep: Vec<usize> = (0..w.len()).filter(|&j| w[j] != 0.0).collect();
+    if keep.len() == w.len() {
+        return Ok(model.clone());
+    }
+    if keep.is_empty() {
+        keep.push(0);
+    }
+    MlpModel::from_weights(
+        model.hidden_weights().select(ndarray::Axis(1), &keep),
+        model.hidden_bias().select(ndarray::Axis(0), &keep),
+        w.select(ndarray::Axis(0), &keep),
+        model.output_bias(),
+        model.activation(),
+    )
+}
+
 /// Hidden units whose straight lines z_k = 0 point in clearly different
 /// directions, taken in [`unit_order`]: each next unit whose line is at
 /// least 15° from every line already chosen. Units that are constant on
@@ -1710,7 +1730,9 @@ pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) ->
         ));
     }
     for (c, &k) in sums.iter().enumerate() {
-        let partial = partial_sum(model, data, k)?;
+        // the units held at their mean contribute nothing but the bias:
+        // drawn without them, a partial sum of a wide model costs k units
+        let partial = without_silent_units(&partial_sum(model, data, k)?)?;
         let mut p = surface_panel(&partial, data, None, xr, yr, (nx, ny), false)?;
         p.point_size = 0.28;
         let title = if k == h {

@@ -99,6 +99,25 @@ fn curve_cases(out: &mut Vec<Case>) {
             vec![0.5; 20_000],
         )))
     });
+    finite(
+        out,
+        "curves",
+        "training_curves(10 000 000 epochs)",
+        move || {
+            let n = 10_000_000;
+            let f = training_curves(&hist(
+                (0..n).map(|i| 1.0 / (1.0 + i as f64)).collect(),
+                vec![0.5; n],
+            ))?;
+            let svg = f.to_svg()?;
+            // bounded: not 10⁷ points
+            Ok(if svg.len() < 2_000_000 {
+                vec![]
+            } else {
+                vec![f64::NAN]
+            })
+        },
+    );
     let frames = |n: usize| -> Vec<(usize, MlpModel)> { (0..n).map(|i| (i, mlp(3))).collect() };
     bad(
         out,
