@@ -150,7 +150,16 @@ impl FigureSize {
 }
 
 fn check_pixels(name: &str, v: u32) -> Result<()> {
-    if (MIN_PIXELS..=MAX_PIXELS).contains(&v) {
+    if v > MAX_PIXELS {
+        // a row (or column) of pixels at the largest other side, 4 bytes each
+        crate::limits::check_count(
+            name,
+            v as usize,
+            MAX_PIXELS as usize,
+            "pixels",
+            4 * u128::from(MAX_PIXELS),
+        )
+    } else if v >= MIN_PIXELS {
         Ok(())
     } else {
         Err(Error::param(

@@ -224,13 +224,22 @@ impl Mlp {
     /// # Errors
     /// [`Error::InvalidParameter`] naming the first bad setting.
     pub fn validate(&self) -> Result<()> {
-        if !(1..=MAX_HIDDEN_UNITS).contains(&self.hidden_units) {
+        if self.hidden_units == 0 {
             return Err(Error::param(
                 "hidden_units",
                 self.hidden_units,
                 "a whole number from 1 to 100000",
             ));
         }
+        // per unit, for two inputs: 4 parameters (2 input weights, a bias,
+        // an output weight), each with a gradient and two optimiser moments
+        crate::limits::check_count(
+            "hidden_units",
+            self.hidden_units,
+            MAX_HIDDEN_UNITS,
+            "hidden units",
+            4 * 4 * 8,
+        )?;
         if !self.activation.is_trainable() {
             return Err(Error::param(
                 "activation",

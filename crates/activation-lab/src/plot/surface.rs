@@ -255,7 +255,10 @@ fn extend(a: (f64, f64), b: (f64, f64), nx: f64, ny: f64) -> Option<(f64, f64)> 
 }
 
 fn check_cells(name: &str, n: usize) -> Result<()> {
-    if (2..=MAX_CELLS).contains(&n) {
+    if n > MAX_CELLS {
+        // a square grid: n² model outputs and their contours, ~24 bytes each
+        crate::limits::check_count(name, n, MAX_CELLS, "cells", (n as u128).saturating_mul(24))
+    } else if n >= 2 {
         Ok(())
     } else {
         Err(Error::param(

@@ -30,8 +30,9 @@ pub struct Case {
     run: Box<dyn Fn() -> Result<Values>>,
 }
 
-/// The judgement of one case: `ok`, or what went wrong.
-pub struct Verdict(pub Result<(), String>);
+/// The judgement of one case: `ok`, or what went wrong; and the error
+/// message the call returned, if any.
+pub struct Verdict(pub Result<(), String>, pub Option<String>);
 
 impl Verdict {
     /// The verdict as one line of the child's report.
@@ -40,6 +41,11 @@ impl Verdict {
             Ok(()) => "ok".into(),
             Err(e) => e.replace(['\n', '\t'], " "),
         }
+    }
+
+    /// The call's error message on one line, or an empty string.
+    pub fn message(&self) -> String {
+        self.1.as_deref().unwrap_or("").replace(['\n', '\t'], " ")
     }
 }
 
@@ -111,10 +117,11 @@ impl Case {
                     .cloned()
                     .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
                     .unwrap_or_default();
-                return Verdict(Err(format!("panicked: {msg}")));
+                return Verdict(Err(format!("panicked: {msg}")), None);
             }
         };
-        Verdict(judge(&self.expect, outcome))
+        let message = outcome.as_ref().err().map(ToString::to_string);
+        Verdict(judge(&self.expect, outcome), message)
     }
 }
 

@@ -13,7 +13,9 @@
 //!
 //! `cargo test --test adversarial` runs every case; `ADVERSARIAL_FILTER=csv`
 //! runs the cases whose family or name contains `csv`, and
-//! `ADVERSARIAL_LIST=1` prints the table without running it.
+//! `ADVERSARIAL_LIST=1` prints the table without running it. Running the
+//! test binary as `adversarial --child 0` runs the cases in this process
+//! and prints each one's verdict and error message (to read the messages).
 
 mod activations;
 mod cases;
@@ -102,7 +104,13 @@ fn child(start: usize) {
         let t = Instant::now();
         let verdict = case.evaluate();
         let ms = t.elapsed().as_secs_f64() * 1e3;
-        writeln!(out, "done\t{i}\t{ms:.3}\t{}", verdict.line()).unwrap();
+        writeln!(
+            out,
+            "done\t{i}\t{ms:.3}\t{}\t{}",
+            verdict.line(),
+            verdict.message()
+        )
+        .unwrap();
         out.flush().unwrap();
     }
 }
@@ -143,10 +151,10 @@ fn parent() -> i32 {
         let (tx, rx) = mpsc::channel();
         let reader = std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(|l| l.ok()) {
-                let parts: Vec<&str> = line.splitn(4, '\t').collect();
+                let parts: Vec<&str> = line.splitn(5, '\t').collect();
                 let msg = match parts.as_slice() {
                     ["start", i] => Line::Start(i.parse().unwrap()),
-                    ["done", i, ms, verdict] => {
+                    ["done", i, ms, verdict, _message] => {
                         Line::Done(i.parse().unwrap(), ms.parse().unwrap(), verdict.to_string())
                     }
                     _ => continue,
