@@ -72,9 +72,9 @@ pub(crate) fn bytes(b: u128) -> String {
     }
 }
 
-/// Checks a count against its limit and the memory it needs:
-/// `n` items of `bytes_each` bytes. The error names `name`, the limit in
-/// `unit`s, and what `n` would need.
+/// Checks a count against its limit: `n` items of `bytes_each` bytes. The
+/// error names `name` and the limit in `unit`s, and, when `n` would need
+/// more than [`MEMORY_BUDGET`], about how much memory.
 pub(crate) fn check_count(
     name: &str,
     n: usize,
@@ -85,15 +85,20 @@ pub(crate) fn check_count(
     if n <= max {
         return Ok(());
     }
+    let need = (n as u128).saturating_mul(bytes_each);
+    let memory = if need > u128::from(MEMORY_BUDGET) {
+        format!(
+            " ({} would need about {} of memory)",
+            short_count(n as u128),
+            bytes(need)
+        )
+    } else {
+        String::new()
+    };
     Err(Error::too_large(
         name,
         short_count(n as u128),
-        format!(
-            "at most {} {unit} ({} would need about {} of memory)",
-            short_count(max as u128),
-            short_count(n as u128),
-            bytes((n as u128).saturating_mul(bytes_each))
-        ),
+        format!("at most {} {unit}{memory}", short_count(max as u128)),
     ))
 }
 
@@ -136,6 +141,11 @@ mod tests {
     #[test]
     fn a_count_above_its_limit_names_the_memory_it_would_need() {
         assert!(check_count("n_samples", MAX_SAMPLES, MAX_SAMPLES, "samples", 40).is_ok());
+        let e = check_count("hidden_units", 100_001, 100_000, "hidden units", 128).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "hidden_units = 100001 is too large: expected at most 100000 hidden units"
+        );
         let e = check_count("n_samples", usize::MAX, MAX_SAMPLES, "samples", 40).unwrap_err();
         assert_eq!(
             e.to_string(),
