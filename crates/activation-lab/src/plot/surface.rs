@@ -66,7 +66,24 @@ impl Grid {
     ) -> Result<Grid> {
         check_cells("resolution", nx)?;
         check_cells("resolution (rows)", ny)?;
-        let values = f(&Self::points(xr, yr, nx, ny))?.to_vec();
+        let values = f(&Self::points(xr, yr, nx, ny))
+            .map_err(|e| match e {
+                // a grid point the caller never passed: name the region
+                Error::TooLarge { name, .. } if name.starts_with("x row") => Error::too_large(
+                    "the model's net input on the plotted region",
+                    format!(
+                        "x1 from {} to {}, x2 from {} to {}",
+                        short(xr.0),
+                        short(xr.1),
+                        short(yr.0),
+                        short(yr.1)
+                    ),
+                    "a region and a model whose net input stays within ±1.8e308 there: \
+                     draw a smaller region (x_range, y_range), or rescale the data and fit again",
+                ),
+                other => other,
+            })?
+            .to_vec();
         Self::from_values(xr, yr, nx, ny, values)
     }
 
