@@ -69,18 +69,15 @@ impl Grid {
         let values = f(&Self::points(xr, yr, nx, ny))
             .map_err(|e| match e {
                 // a grid point the caller never passed: name the region
-                Error::TooLarge { name, .. } if name.starts_with("x row") => Error::too_large(
-                    "the model's net input on the plotted region",
-                    format!(
-                        "x1 from {} to {}, x2 from {} to {}",
-                        short(xr.0),
-                        short(xr.1),
-                        short(yr.0),
-                        short(yr.1)
-                    ),
-                    "a region and a model whose net input stays within ±1.8e308 there: \
-                     draw a smaller region (x_range, y_range), or rescale the data and fit again",
-                ),
+                Error::TooLarge { name, .. } if name.starts_with("x row") => Error::Figure(format!(
+                    "the model's net input is too large to draw: it overflows f64 (±1.8e308) on the \
+                     plotted region x1 from {} to {}, x2 from {} to {}; draw a smaller region \
+                     (x_range, y_range), or rescale the data and fit again",
+                    short(xr.0),
+                    short(xr.1),
+                    short(yr.0),
+                    short(yr.1)
+                )),
                 other => other,
             })?
             .to_vec();
