@@ -2112,6 +2112,34 @@ mod tests {
     use super::*;
     use ndarray::array;
 
+    #[test]
+    fn an_unclosed_quote_is_named_by_the_line_that_opened_it() {
+        let text = "x1,x2,y\n1,2,0\n\"3,4,1\n5,6,0\n";
+        let err = Dataset::from_csv_reader(text.as_bytes(), None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "CSV line 3: a quote (\") opened on this line is never closed: expected a closing \" \
+             before the end of the file"
+        );
+        // quotes that close, and a quote inside an unquoted cell, are fine
+        assert!(check_csv_text(b"\"x1\",\"x2\",y\n\"1\"\"\",2,0\n").is_ok());
+        assert!(check_csv_text(b"x1,x2,y\nab\"c,2,0\n").is_ok());
+    }
+
+    #[test]
+    fn a_semicolon_file_is_told_about_its_separator() {
+        let err = Dataset::from_csv_reader("x1;x2;y\n1,5;2;0\n".as_bytes(), None).unwrap_err();
+        assert!(
+            err.to_string().ends_with(
+                "separated by commas (the header has semicolons instead: the file looks separated \
+                 by ';'; save it as comma-separated CSV, with decimal points rather than decimal commas)"
+            ),
+            "{err}"
+        );
+        let err = features_from_csv_reader("{\"weights\": [1]}".as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("this looks like JSON"), "{err}");
+    }
+
     fn small() -> Dataset {
         Dataset::new(
             array![[0.0, 1.0], [2.0, 3.0], [4.0, 5.0], [6.0, 7.0]],

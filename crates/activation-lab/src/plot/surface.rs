@@ -1820,6 +1820,31 @@ pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) ->
 mod tests {
     use super::*;
 
+    #[test]
+    fn data_near_f64_max_gets_a_finite_range_and_figures_refuse_it_by_name() {
+        let m = f64::MAX;
+        // padded in halves: finite and ordered (it was (−∞, ∞), and
+        // plotters' tick loop never ended)
+        let (lo, hi) = pad_range((-m, m), 0.08);
+        assert!(lo.is_finite() && hi.is_finite() && lo < hi);
+        // values closer than a millionth of their size still span a range
+        let (lo, hi) = pad_range((1e16, 1e16 + 2.0), 0.08);
+        assert!(hi - lo >= 1e10);
+        // ordinary data keeps its exact padding (figures stay byte-identical)
+        assert_eq!(pad_range((0.0, 1.0), 0.1), (-0.1, 1.1));
+        let data = crate::Dataset::new(
+            ndarray::array![[1e308, 0.0], [-1e308, 1.0]],
+            ndarray::array![0, 1],
+        )
+        .unwrap();
+        let err = scatter(&data).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the data's x1 = 1e308 is too large: expected values within ±1e100 to draw on a \
+             figure's axes: rescale the data, for example standardise it"
+        );
+    }
+
     fn ramp(nx: usize, ny: usize) -> Grid {
         let values = (0..nx * ny)
             .map(|k| (k % nx) as f64 / (nx - 1) as f64)
