@@ -262,6 +262,52 @@ fn grid_cases(out: &mut Vec<Case>) {
                 .map(|_| 0.0)
         },
     );
+    bad(
+        out,
+        "grids",
+        "fit_activations_by_widths(width 0)",
+        &["widths[0]"],
+        || fit_activations_by_widths(&tiny(), &[Activation::Tanh], &[0], 5, 1).map(|_| 0.0),
+    );
+    bad(
+        out,
+        "grids",
+        "ModelGrid.test_accuracy(no such cell)",
+        &["no such row"],
+        || fit_models_by_datasets(&[tiny()], 2, 1)?.test_accuracy("no such row", "data"),
+    );
+    for seeds in [vec![1u64], vec![u64::MAX, 0]] {
+        finite(
+            out,
+            "experiments",
+            format!("l2_study(seeds {seeds:?}): every summary finite"),
+            move || {
+                let s = l2_study(
+                    |s| moons(40, 0.1, s),
+                    0.25,
+                    &Mlp::new().hidden_units(3).epochs(2),
+                    0.01,
+                    &seeds,
+                )?;
+                let mut v = Vec::new();
+                for (a, b) in [
+                    s.gap_without(),
+                    s.gap_with(),
+                    s.test_without(),
+                    s.test_with(),
+                    s.mean_length(),
+                ] {
+                    v.extend([a, b]);
+                }
+                v.extend(
+                    s.runs
+                        .iter()
+                        .flat_map(|r| [r.without.gap(), r.with.gap(), r.with.bend]),
+                );
+                Ok(v)
+            },
+        );
+    }
     bad(out, "experiments", "l2_study(no seeds)", &["seeds"], || {
         l2_study(
             |s| moons(40, 0.1, s),

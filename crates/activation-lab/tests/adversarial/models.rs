@@ -187,6 +187,49 @@ fn settings_cases(out: &mut Vec<Case>) {
     bad(
         out,
         "models",
+        "fit_with(3-feature validation, observe_every usize::MAX)",
+        &["validation"],
+        || {
+            let mut seen = 0usize;
+            let mut observer = |_: usize, _: &MlpModel| seen += 1;
+            let validation = Dataset::new(Array2::zeros((2, 3)), array![0, 1])?;
+            Mlp::new().hidden_units(3).epochs(2).fit_with(
+                &tiny(),
+                FitOptions {
+                    validation: Some(&validation),
+                    init: None,
+                    observe_every: usize::MAX,
+                    observer: Some(&mut observer),
+                },
+            )
+        },
+    );
+    finite(out, "models", "fit_with(observe_every usize::MAX)", || {
+        let mut seen = 0usize;
+        let mut observer = |_: usize, _: &MlpModel| seen += 1;
+        let m = Mlp::new().hidden_units(3).epochs(2).fit_with(
+            &tiny(),
+            FitOptions {
+                validation: None,
+                init: None,
+                observe_every: usize::MAX,
+                observer: Some(&mut observer),
+            },
+        )?;
+        Ok(vec![m.output_bias(), seen as f64])
+    });
+    finite(
+        out,
+        "models",
+        "seeded(u64::MAX) draws finite numbers",
+        || {
+            let mut rng = seeded(u64::MAX);
+            Ok((0..100).map(|_| rng.random::<f64>()).collect::<Vec<f64>>())
+        },
+    );
+    bad(
+        out,
+        "models",
         "fit_recording(every = 0)",
         &["every"],
         || {

@@ -59,6 +59,31 @@ pub fn cases(out: &mut Vec<Case>) {
         ))
     });
     finite(out, "notebook", "check(empty name)", || Ok(check("", true)));
+    finite(
+        out,
+        "notebook",
+        "Answer: unanswered, mapped and given",
+        || {
+            let a: Answer<f64> = unanswered();
+            let mapped = a.map(|v| v * 2.0);
+            let tried = Answer::Given(2.0).try_map(|v| net_input(&array![v], &array![1.0], 0.0))?;
+            Ok(vec![
+                f64::from(u8::from(mapped.is_given())),
+                tried.given().unwrap_or(f64::NAN),
+            ])
+        },
+    );
+    bad(
+        out,
+        "notebook",
+        "Answer::try_map passes the error on",
+        &["w (the weights)"],
+        || {
+            Answer::Given(f64::MAX)
+                .try_map(|v| net_input(&array![v], &array![f64::NAN], 0.0))
+                .map(|_| 0.0)
+        },
+    );
     for d in [0usize, 1_000_001, usize::MAX] {
         bad(
             out,
