@@ -209,11 +209,10 @@ fn line_fit_deviation(pts: &[(f64, f64)]) -> f64 {
 /// The errors of either model's `decision_function` on `x`.
 pub fn max_net_input_gap(a: &dyn Classifier, b: &dyn Classifier, x: &Array2<f64>) -> Result<f64> {
     let (za, zb) = (a.decision_function(x)?, b.decision_function(x)?);
-    Ok(za
-        .iter()
-        .zip(&zb)
-        .map(|(p, q)| (p - q).abs())
-        .fold(0.0, f64::max))
+    let gaps: Array1<f64> = za.iter().zip(&zb).map(|(p, q)| (p - q).abs()).collect();
+    // two net inputs of opposite sign near ±f64::MAX are further apart than f64 reaches
+    crate::net_input::check_no_overflow("x", x, &gaps, "gap between the two models' net inputs")?;
+    Ok(gaps.fold(0.0, |m, g| m.max(*g)))
 }
 
 /// The one linear model that the two layers of `model` collapse to when
@@ -269,11 +268,31 @@ pub fn class_means(data: &Dataset) -> Result<[Vec<f64>; 2]> {
     data.check_trainable("the data")?;
     let counts = data.class_counts();
     let d = data.n_features();
-    let mut means = [vec![0.0; d], vec![0.0; d]];
+    let mut sums = [vec![0.0; d], vec![0.0; d]];
+    let mut scaled = [vec![0.0; d], vec![0.0; d]];
+    let mut ranges = [
+        vec![(f64::INFINITY, f64::NEG_INFINITY); d],
+        vec![(f64::INFINITY, f64::NEG_INFINITY); d],
+    ];
     for (row, &y) in data.features().rows().into_iter().zip(data.labels()) {
         let c = usize::from(y == 1);
-        for (m, v) in means[c].iter_mut().zip(row) {
-            *m += v / counts[c] as f64;
+        for (j, v) in row.iter().enumerate() {
+            sums[c][j] += v;
+            scaled[c][j] += v / counts[c] as f64;
+            ranges[c][j] = (ranges[c][j].0.min(*v), ranges[c][j].1.max(*v));
+        }
+    }
+    // Σx/n, or where Σx overflows Σ(x/n) kept within the class's own range
+    // (rounding can carry Σ(x/n) of three f64::MAX past f64::MAX)
+    let mut means = sums;
+    for c in 0..2 {
+        for j in 0..d {
+            let mean = means[c][j] / counts[c] as f64;
+            means[c][j] = if mean.is_finite() {
+                mean
+            } else {
+                scaled[c][j].clamp(ranges[c][j].0, ranges[c][j].1)
+            };
         }
     }
     Ok(means)
@@ -340,5 +359,12 @@ mod tests {
         let m = f64::MAX;
         let data = Dataset::new(array![[m, 0.0], [m, 1.0], [0.0, 0.0]], array![0, 0, 1]).unwrap();
         assert_eq!(class_means(&data).unwrap()[0], vec![m, 0.5]);
+        // Σ(x/3) of three MAX rounds past MAX; the mean is MAX
+        let data = Dataset::new(
+            array![[m, 0.0], [m, 1.0], [m, 2.0], [0.0, 0.0]],
+            array![0, 0, 0, 1],
+        )
+        .unwrap();
+        assert_eq!(class_means(&data).unwrap()[0], vec![m, 1.0]);
     }
 }

@@ -1085,26 +1085,23 @@ fn check_csv_text(bytes: &[u8]) -> Result<()> {
         Quoted,
         QuoteInQuoted,
     }
-    let (mut state, mut line, mut opened) = (State::FieldStart, 1u64, 1u64);
-    for &b in text {
+    let (mut state, mut opened) = (State::FieldStart, 0usize);
+    for (i, &b) in text.iter().enumerate() {
         state = match (state, b) {
             (State::Quoted, b'"') => State::QuoteInQuoted,
             (State::Quoted, _) => State::Quoted,
             (State::QuoteInQuoted, b'"') => State::Quoted,
             (State::FieldStart, b'"') => {
-                opened = line;
+                opened = i;
                 State::Quoted
             }
-            (_, b',' | b'\n') => State::FieldStart,
+            (_, b',' | b'\n' | b'\r') => State::FieldStart,
             _ => State::Unquoted,
         };
-        if b == b'\n' {
-            line += 1;
-        }
     }
     if let State::Quoted = state {
         return Err(csv_error(
-            opened,
+            1 + count_line_breaks(&text[..opened]),
             None,
             "a quote (\") opened on this line is never closed: expected a closing \" \
              before the end of the file",
@@ -1817,7 +1814,7 @@ impl Standardizer {
         }
         if let Some(((row, column), &value)) = x.indexed_iter().find(|(_, v)| !v.is_finite()) {
             return Err(Error::NonFinite {
-                what: "features".to_string(),
+                what: "x".to_string(),
                 row,
                 column,
                 value,

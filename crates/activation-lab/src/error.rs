@@ -201,6 +201,7 @@ pub fn short(x: f64) -> String {
 /// use activation_lab::error::short_count;
 /// assert_eq!(short_count(200u32), "200");
 /// assert_eq!(short_count(1_000_000_000u64), "1e9");
+/// assert_eq!(short_count(10_000_001u64), "10000001");
 /// assert_eq!(short_count(usize::MAX as u128), "1.84e19");
 /// ```
 pub fn short_count(n: impl Into<u128>) -> String {
@@ -212,7 +213,17 @@ pub fn short_count(n: impl Into<u128>) -> String {
     // "1.00e9" → "1e9", "1.80e19" → "1.8e19"
     let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
-    format!("{mantissa}e{exp}")
+    let rounded = format!("{mantissa}e{exp}");
+    // up to 12 digits, a count the short form would round is written out
+    // (10000001 is not "1e7")
+    let exact = rounded
+        .parse::<f64>()
+        .is_ok_and(|v| v == n as f64 && n < (1 << 53));
+    if exact || n >= 1_000_000_000_000 {
+        rounded
+    } else {
+        n.to_string()
+    }
 }
 
 /// Rewrites a plain number that would print long (`1e300` printed with

@@ -389,8 +389,15 @@ impl LogisticModel {
             l2,
             &mut ws,
         );
+        let loss = cross_entropy + penalty;
+        if !(loss.is_finite()
+            && ws.d_bias[0].is_finite()
+            && ws.d_weights.iter().all(|v| v.is_finite()))
+        {
+            return Err(super::loss_overflow(data, loss));
+        }
         Ok((
-            cross_entropy + penalty,
+            loss,
             LogisticGradients {
                 weights: ws.d_weights,
                 bias: ws.d_bias[0],

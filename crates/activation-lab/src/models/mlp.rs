@@ -324,16 +324,23 @@ impl Mlp {
         // one model kept per `every` epochs, plus the first and the last
         let snapshots = (self.epochs / every) as u128 + 2;
         let per_model = (self.hidden_units as u128) * (train.n_features() as u128 + 2) * 8 + 256;
-        crate::limits::check_memory(
-            "every",
-            every,
-            snapshots * per_model,
-            &format!(
-                "{snapshots} recorded models of {} hidden units",
-                self.hidden_units
-            ),
-            "record less often (a larger every) or train for fewer epochs",
-        )?;
+        let budget = u128::from(crate::limits::MEMORY_BUDGET);
+        if snapshots * per_model > budget {
+            let fits = (budget / per_model).saturating_sub(2).max(1);
+            let least = (self.epochs as u128).div_ceil(fits);
+            return Err(Error::param(
+                "every",
+                every,
+                &format!(
+                    "at least {least} for {} epochs of {} hidden units: every {every} epochs \
+                     records {snapshots} models, about {} of memory, more than the {} a call may use",
+                    self.epochs,
+                    self.hidden_units,
+                    crate::limits::bytes(snapshots * per_model),
+                    crate::limits::bytes(budget)
+                ),
+            ));
+        }
         let mut frames = Vec::new();
         let mut record = |epoch: usize, model: &MlpModel| frames.push((epoch, model.clone()));
         let model = self.fit_with(
@@ -378,6 +385,25 @@ impl Mlp {
                 m.n_features(),
             ));
         }
+
+        let n = train.n_samples();
+        let rows = if settings.batch_size == 0 || settings.batch_size >= n {
+            n
+        } else {
+            settings.batch_size
+        };
+        check_training_memory(
+            d,
+            settings.hidden_units,
+            rows,
+            "batch_size",
+            if settings.batch_size == 0 {
+                "0 (the full batch)".to_string()
+            } else {
+                settings.batch_size.to_string()
+            },
+            "train on minibatches (batch_size(32), the default) or use fewer hidden units",
+        )?;
 
         // standardise (or not); starting weights follow the inputs
         let scaler = if settings.standardize {
@@ -665,6 +691,14 @@ impl MlpModel {
             return Err(Error::empty("the data", "row"));
         }
         check_input(data.features(), self.n_features())?;
+        check_training_memory(
+            self.n_features(),
+            self.hidden_units(),
+            data.n_samples(),
+            "data",
+            format!("{} rows", data.n_samples()),
+            "compute the loss and gradient on fewer rows at a time",
+        )?;
         let net = Dense::from_model(self);
         let mut ws = net.workspace(data.n_samples());
         let (cross_entropy, penalty, _) = net.forward_backward(
@@ -673,8 +707,20 @@ impl MlpModel {
             l2,
             &mut ws,
         );
+        let loss = cross_entropy + penalty;
+        let finite = loss.is_finite()
+            && ws
+                .d_w1
+                .iter()
+                .chain(&ws.d_b1)
+                .chain(&ws.d_w2)
+                .chain(&ws.d_b2)
+                .all(|v| v.is_finite());
+        if !finite {
+            return Err(super::loss_overflow(data, loss));
+        }
         Ok((
-            cross_entropy + penalty,
+            loss,
             MlpGradients {
                 hidden_weights: ws.d_w1,
                 hidden_bias: ws.d_b1,
@@ -769,6 +815,24 @@ impl MlpModel {
     }
 }
 
+impl MlpModel {
+    /// The output net input of one row with every sum computed by
+    /// [`stable_net_input`]: NaN only if a hidden unit's own net input is
+    /// beyond f64 (then its activation is the limit, or not finite).
+    fn stable_decision(&self, x: ArrayView1<'_, f64>) -> f64 {
+        let a: Array1<f64> = (0..self.hidden_units())
+            .map(|j| {
+                let z = stable_net_input(x, self.hidden_weights.column(j), self.hidden_bias[j]);
+                self.activation.value(z)
+            })
+            .collect();
+        if a.iter().any(|v| !v.is_finite()) {
+            return f64::NAN;
+        }
+        stable_net_input(a.view(), self.output_weights.view(), self.output_bias)
+    }
+}
+
 impl Classifier for MlpModel {
     fn n_features(&self) -> usize {
         self.hidden_weights.nrows()
@@ -776,7 +840,14 @@ impl Classifier for MlpModel {
 
     fn decision_function(&self, x: &Array2<f64>) -> Result<Array1<f64>> {
         check_input(x, self.n_features())?;
-        let z = Dense::from_model(self).decision(x.view());
+        let mut z = Dense::from_model(self).decision(x.view());
+        // rows whose plain sums overflowed (∞ − ∞ in a hidden unit, say):
+        // again with every net input summed stably
+        for (i, zi) in z.iter_mut().enumerate() {
+            if !zi.is_finite() {
+                *zi = self.stable_decision(x.row(i));
+            }
+        }
         check_no_overflow("x", x, &z, "net input (in the hidden layer or the output)")?;
         Ok(z)
     }
@@ -827,6 +898,45 @@ fn block_count(m: usize) -> usize {
     } else {
         m.div_ceil(BLOCK_ROWS).max(2)
     }
+}
+
+/// Checks that training `h` hidden units on `d` features with batches of
+/// `rows` rows fits the memory budget: the parameters with their gradients
+/// and two optimiser moments, and one partial gradient per block of a
+/// large batch. `batch_name`/`batch_value` name the setting that chose the
+/// batch.
+pub(crate) fn check_training_memory(
+    d: usize,
+    h: usize,
+    rows: usize,
+    batch_name: &str,
+    batch_value: String,
+    fix: &str,
+) -> Result<()> {
+    let (d, h) = (d as u128, h as u128);
+    let params = d * h + 2 * h + 1;
+    let model = params * 8 * 4;
+    crate::limits::check_memory(
+        "hidden_units",
+        h,
+        model,
+        &format!(
+            "the weights of {h} hidden units on {d} features, with their gradients and optimiser state,"
+        ),
+        "use fewer hidden units or fewer feature columns",
+    )?;
+    let blocks = if rows >= PARALLEL_MIN_ROWS {
+        block_count(rows) as u128
+    } else {
+        0
+    };
+    crate::limits::check_memory(
+        batch_name,
+        batch_value,
+        model + blocks * (d * h + 4 * h) * 8,
+        &format!("batches of {rows} rows ({blocks} partial gradients of {h} hidden units)"),
+        fix,
+    )
 }
 
 /// One block's partial loss, count and gradient.

@@ -323,6 +323,21 @@ pub(crate) fn check_unit_interval(name: &str, v: f64) -> Result<()> {
 }
 
 /// Checks that `x` has `n_features` columns and only finite values.
+/// [`Error::TooLarge`] for a loss or gradient that overflows on finite
+/// data: names the data by its largest feature.
+pub(crate) fn loss_overflow(data: &Dataset, loss: f64) -> Error {
+    let largest = data.features().iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    Error::too_large(
+        "the data",
+        format!("features up to ±{}", crate::error::short(largest)),
+        format!(
+            "data on which the loss and its gradient stay finite at these weights (the loss is {}): \
+             rescale the features, for example standardise them",
+            crate::error::short(loss)
+        ),
+    )
+}
+
 pub(crate) fn check_input(x: &Array2<f64>, n_features: usize) -> Result<()> {
     if x.ncols() != n_features {
         return Err(Error::shape("feature columns", n_features, x.ncols()));

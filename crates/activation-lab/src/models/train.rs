@@ -134,6 +134,16 @@ pub(crate) fn train<N: Network>(
                 let yb = y_batch.slice(ndarray::s![..m]);
                 net.forward_backward(xb, yb, settings.l2, &mut ws)
             };
+            if step == 0 && !(loss + penalty).is_finite() {
+                // not a learning rate: the starting weights already overflow
+                let largest = x.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+                return Err(Error::too_large(
+                    "the training data",
+                    format!("features up to ±{}", crate::error::short(largest)),
+                    "features on which the loss is finite at the starting weights: standardise \
+                     them (standardize(true), the default) or rescale them",
+                ));
+            }
             if full_batch && epoch > 1 {
                 // the weights of the end of the previous epoch, on all rows
                 record_train(&mut history, epoch - 1, loss, right as f64 / n as f64)?;

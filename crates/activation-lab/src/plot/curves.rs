@@ -202,8 +202,8 @@ fn net_input_parts(
     let max = crate::limits::MAX_AXIS;
     let too_large = |z: f64| {
         Error::too_large(
-            "weights",
-            format!("({}, {}) with bias {}", short(w1), short(w2), short(bias)),
+            "the weights and bias",
+            format!("({}, {}; {})", short(w1), short(w2), short(bias)),
             format!(
                 "weights and bias whose net input over x1_range and x2_range stays within ±{max:e}, \
                  so that its colour bar can be drawn (here z reaches {})",
@@ -638,7 +638,7 @@ const VERMILLION_DARK: RGBColor = RGBColor(180, 75, 0);
 /// lowest and highest value of each of `MAX_CURVE_POINTS / 2` equal runs of
 /// epochs, which keeps every spike and dip of the curve at a bounded size
 /// (a 10⁷-epoch history is not 10⁷ SVG points).
-const MAX_CURVE_POINTS: usize = 4000;
+const MAX_CURVE_POINTS: usize = 4001;
 
 /// `(epoch, value)` for epochs 1, 2, …, thinned as [`MAX_CURVE_POINTS`] says.
 fn curve_points(v: &[f64]) -> Vec<Pt> {
@@ -664,8 +664,14 @@ fn curve_points(v: &[f64]) -> Vec<Pt> {
             }
         }
         for i in [imin.min(imax), imin.max(imax)] {
-            out.push(((i + 1) as f64, v[i]));
+            if out.last().is_none_or(|p: &Pt| p.0 < (i + 1) as f64) {
+                out.push(((i + 1) as f64, v[i]));
+            }
         }
+    }
+    // the curve always reaches the last epoch
+    if out.last().is_some_and(|p| p.0 < n as f64) {
+        out.push((n as f64, v[n - 1]));
     }
     out
 }
@@ -830,6 +836,10 @@ mod tests {
         assert!(pts.contains(&(777_778.0, 5.0)));
         assert_eq!(pts[0], (1.0, 1.0));
         assert!(pts.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(*pts.last().unwrap(), (1e6, v[999_999]));
+        let flat = vec![0.5; 100_000];
+        let pts = curve_points(&flat);
+        assert!(pts.len() <= MAX_CURVE_POINTS / 2 + 1 && pts.last().unwrap().0 == 1e5);
         let short: Vec<f64> = vec![0.5; 10];
         assert_eq!(curve_points(&short).len(), 10);
     }

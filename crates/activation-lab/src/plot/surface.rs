@@ -679,8 +679,8 @@ pub(crate) fn padded_ranges(sets: &[&Dataset], padding: f64) -> ((f64, f64), (f6
 }
 
 /// `(lo, hi)` widened by `padding` × its span on each side, always finite
-/// with `lo < hi`: no data gives (−1, 1); one value (or values closer than
-/// a millionth of their size) a span of 1 or of a millionth of their size;
+/// with `lo < hi`: no data gives (−1, 1); one value a span of 1, or (when
+/// that is less than a billionth of its size) of a millionth of its size;
 /// data near ±`f64::MAX` is padded in halves and kept within ±`f64::MAX`.
 pub(crate) fn pad_range((lo, hi): (f64, f64), padding: f64) -> (f64, f64) {
     if lo > hi || !lo.is_finite() || !hi.is_finite() {
@@ -689,8 +689,10 @@ pub(crate) fn pad_range((lo, hi): (f64, f64), padding: f64) -> (f64, f64) {
     let magnitude = lo.abs().max(hi.abs());
     let span = if hi - lo > 1e-12 { hi - lo } else { 1.0 };
     let padded = (lo - padding * span, hi + padding * span);
+    // the fallback only where the plain padding is not drawable (as
+    // `check_range` says): not finite, or narrower than a billionth of its size
     let relative_min = magnitude * 1e-6;
-    if padded.0.is_finite() && padded.1.is_finite() && padded.1 - padded.0 > relative_min {
+    if padded.0.is_finite() && padded.1.is_finite() && padded.1 - padded.0 > magnitude * 1e-9 {
         return padded;
     }
     // in halves, so that neither the span nor the padding overflows
@@ -1126,17 +1128,26 @@ impl<'a> DecisionSurface<'a> {
                 t.n_features(),
             ));
         }
+        if let Some(t) = self.test.filter(|t| !t.is_empty()) {
+            check_drawable(t, "the test data")?;
+        }
         check_model(self.model)?;
         check_padding(self.padding)?;
         self.size.validate()?;
         let (w, h) = self.size.pixels((800, 500));
         let mut sets = vec![self.train];
         sets.extend(self.test.filter(|t| !t.is_empty()));
+        // ranges the caller set must be drawable; the padded data range is
+        // (finite and ordered by construction)
+        if let Some(r) = self.x_range {
+            check_range("x_range", r)?;
+        }
+        if let Some(r) = self.y_range {
+            check_range("y_range", r)?;
+        }
         let (xr, yr) = padded_ranges(&sets, self.padding);
         let xr = self.x_range.unwrap_or(xr);
         let yr = self.y_range.unwrap_or(yr);
-        check_range("x_range", xr)?;
-        check_range("y_range", yr)?;
         let (plot_w, plot_h) = (f64::from(w) * 0.66, f64::from(h) * 0.72);
         let (nx, ny) = match self.resolution {
             Some(n) => {
@@ -1749,8 +1760,18 @@ pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) ->
     for (c, &k) in sums.iter().enumerate() {
         // the units held at their mean contribute nothing but the bias:
         // drawn without them, a partial sum of a wide model costs k units
-        let partial = without_silent_units(&partial_sum(model, data, k)?)?;
-        let mut p = surface_panel(&partial, data, None, xr, yr, (nx, ny), false)?;
+        let partial = partial_sum(model, data, k)?;
+        let mut p = surface_panel(
+            &without_silent_units(&partial)?,
+            data,
+            None,
+            xr,
+            yr,
+            (nx, ny),
+            false,
+        )?;
+        // the accuracy of the partial sum itself, as partial_sum_accuracies says
+        p.corner = Some(format!("train {}", percent(partial.accuracy(data)?)));
         p.point_size = 0.28;
         let title = if k == h {
             format!("output, all {h} units")

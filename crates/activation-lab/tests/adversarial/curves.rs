@@ -1,6 +1,6 @@
 //! Training curves of any history a student can build, and animations.
 
-use crate::cases::{Case, bad, either, finite};
+use crate::cases::{Case, bad, finite};
 use crate::data::tiny;
 use crate::figures::{mlp, svg};
 use activation_lab::prelude::*;
@@ -23,7 +23,7 @@ fn curve_cases(out: &mut Vec<Case>) {
         ("1e300", vec![1e300, 2e300]),
         ("negative", vec![-1.0, -2.0]),
     ] {
-        either(
+        bad(
             out,
             "curves",
             format!("training_curves(losses {name})"),

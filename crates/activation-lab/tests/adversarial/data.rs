@@ -302,7 +302,7 @@ fn standardizer_cases(out: &mut Vec<Case>) {
             out,
             "standardizer",
             format!("Standardizer::fit(x with {v})"),
-            &["x"],
+            &["x has a non-finite value"],
             move || Standardizer::fit(&array![[1.0, v], [2.0, 3.0]]),
         );
     }
@@ -311,7 +311,7 @@ fn standardizer_cases(out: &mut Vec<Case>) {
             out,
             "standardizer",
             format!("Standardizer::fit(x = ±{x:e})"),
-            &["x"],
+            &["x row"],
             move || Standardizer::fit(&array![[x, 1.0], [-x, 2.0], [0.0, 3.0]]),
         );
     }
@@ -352,7 +352,7 @@ fn standardizer_cases(out: &mut Vec<Case>) {
             out,
             "standardizer",
             format!("transform(x = {v:e})"),
-            &["x"],
+            &["x row 0"],
             move || {
                 Standardizer::from_parts(array![-f64::MAX, 0.0], array![1e-300, 1.0])?
                     .transform(&array![[v, 1.0]])
@@ -362,7 +362,7 @@ fn standardizer_cases(out: &mut Vec<Case>) {
             out,
             "standardizer",
             format!("inverse_transform(x = {v:e})"),
-            &["x"],
+            &["x row 0"],
             move || {
                 Standardizer::from_parts(array![f64::MAX, 0.0], array![1e300, 1.0])?
                     .inverse_transform(&array![[v, 1.0]])

@@ -239,21 +239,29 @@ fn data_figure_cases(out: &mut Vec<Case>) {
             Ok(vec![a.0, a.1, b.0, b.1])
         },
     );
-    for (r, name) in [(0.0, "zero weights"), (1.0, "weights")] {
-        finite(
-            out,
-            "figures",
-            format!("max_net_input_gap({name})"),
-            move || {
-                max_net_input_gap(
-                    &logistic(),
-                    &LogisticModel::from_weights(array![r, r], 0.0)?,
-                    &array![[f64::MAX, f64::MAX]],
-                )
-                .or(Ok(0.0))
-            },
-        );
-    }
+    finite(
+        out,
+        "figures",
+        "max_net_input_gap(zero weights, at MAX)",
+        || {
+            max_net_input_gap(
+                &logistic(),
+                &LogisticModel::from_weights(array![0.0, 0.0], 0.0)?,
+                &array![[f64::MAX, f64::MAX]],
+            )
+        },
+    );
+    bad(
+        out,
+        "figures",
+        "max_net_input_gap(z = ±1e308 apart)",
+        &["x row 0", "gap"],
+        || {
+            let a = LogisticModel::from_weights(array![1.0, 0.0], 0.0)?;
+            let b = LogisticModel::from_weights(array![-1.0, 0.0], 0.0)?;
+            max_net_input_gap(&a, &b, &array![[1e308, 0.0]])
+        },
+    );
     bad(
         out,
         "figures",

@@ -174,28 +174,28 @@ pub fn cases(out: &mut Vec<Case>) {
             out,
             "net input",
             format!("net_input(x with {v})"),
-            &["x"],
+            &["x (the inputs)"],
             move || net_input(&array![1.0, v], &array![1.0, 1.0], 0.0),
         );
         bad(
             out,
             "net input",
             format!("net_input(w with {v})"),
-            &["w"],
+            &["w (the weights)"],
             move || net_input(&array![1.0, 1.0], &array![v, 1.0], 0.0),
         );
         bad(
             out,
             "net input",
             format!("net_input(b = {v})"),
-            &["b"],
+            &["b (the bias)"],
             move || net_input(&array![1.0, 1.0], &array![1.0, 1.0], v),
         );
         bad(
             out,
             "net input",
             format!("net_input_batch(x with {v})"),
-            &["x", "row 1"],
+            &["x (the features)", "row 1"],
             move || net_input_batch(&array![[1.0, 1.0], [v, 1.0]], &array![1.0, 1.0], 0.0),
         );
     }

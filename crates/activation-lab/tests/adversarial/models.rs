@@ -218,6 +218,46 @@ fn settings_cases(out: &mut Vec<Case>) {
         )?;
         Ok(vec![m.output_bias(), seen as f64])
     });
+    bad(
+        out,
+        "models",
+        "Mlp(100 000 units, full batch of 1 000 000 rows)",
+        &["batch_size", "memory", "minibatches"],
+        || {
+            Mlp::new()
+                .hidden_units(100_000)
+                .batch_size(0)
+                .epochs(1)
+                .fit(&moons(1_000_000, 0.1, 1)?)
+        },
+    );
+    bad(
+        out,
+        "models",
+        "Mlp(100 000 units on 50 000 feature columns)",
+        &["hidden_units", "memory", "feature columns"],
+        || {
+            let d = Dataset::new(Array2::zeros((2, 50_000)), array![0, 1])?;
+            Mlp::new().hidden_units(100_000).epochs(1).fit(&d)
+        },
+    );
+    bad(
+        out,
+        "models",
+        "loss_and_gradient(100 000 units, 1 000 000 rows)",
+        &["data", "memory"],
+        || {
+            let m = MlpModel::from_weights(
+                Array2::zeros((2, 100_000)),
+                Array1::zeros(100_000),
+                Array1::zeros(100_000),
+                0.0,
+                Activation::Tanh,
+            )?;
+            m.loss_and_gradient(&moons(1_000_000, 0.1, 1)?, 0.0)
+                .map(|(l, _)| l)
+        },
+    );
     finite(
         out,
         "models",
@@ -292,7 +332,21 @@ fn settings_cases(out: &mut Vec<Case>) {
 fn optimiser_cases(out: &mut Vec<Case>) {
     for opt in Optimizer::ALL {
         for act in Activation::ALL.into_iter().filter(|a| a.is_trainable()) {
-            for lr in [1e-300, 1e3, 1e308] {
+            finite(
+                out,
+                "optimisers",
+                format!("Mlp({opt}, {act:?}, lr 1e-300)"),
+                move || {
+                    Mlp::new()
+                        .optimizer(opt)
+                        .activation(act)
+                        .hidden_units(6)
+                        .learning_rate(1e-300)
+                        .epochs(3)
+                        .fit(&moons64())
+                },
+            );
+            for lr in [1e3, 1e308] {
                 either(
                     out,
                     "optimisers",
@@ -310,7 +364,22 @@ fn optimiser_cases(out: &mut Vec<Case>) {
                 );
             }
         }
-        for lr in [1e-300, 1e3, 1e308] {
+        for batch in [0, 7] {
+            finite(
+                out,
+                "optimisers",
+                format!("LogisticRegression({opt}, lr 1e-300, batch {batch})"),
+                move || {
+                    LogisticRegression::new()
+                        .optimizer(opt)
+                        .learning_rate(1e-300)
+                        .batch_size(batch)
+                        .epochs(3)
+                        .fit(&moons64())
+                },
+            );
+        }
+        for lr in [1e3, 1e308] {
             for batch in [0, 7] {
                 either(
                     out,

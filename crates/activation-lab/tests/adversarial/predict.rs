@@ -114,14 +114,14 @@ fn prediction_cases(out: &mut Vec<Case>) {
                 out,
                 "predict",
                 format!("{model_name}.predict_proba{q}"),
-                &["x", "row 0", "too large"],
+                &["x row 0", "too large"],
                 move || make().predict_proba(&x),
             );
             either(
                 out,
                 "predict",
                 format!("{model_name}.decision_function{q}"),
-                &["x", "row 0", "too large"],
+                &["x row 0", "too large"],
                 move || make().decision_function(&x2),
             );
         }
@@ -130,7 +130,7 @@ fn prediction_cases(out: &mut Vec<Case>) {
                 out,
                 "predict",
                 format!("{model_name}.predict(x with {v})"),
-                &["x", "row 1"],
+                &["x (the features)", "row 1"],
                 move || make().predict(&array![[0.0, 0.0], [v, 1.0]]),
             );
         }
@@ -192,14 +192,14 @@ fn prediction_cases(out: &mut Vec<Case>) {
             out,
             "predict",
             format!("hidden_activations{q}"),
-            &["x", "too large"],
+            &["x row 0", "too large"],
             move || mlp().hidden_activations(&x),
         );
         either(
             out,
             "predict",
             format!("hidden_net_input{q}"),
-            &["x", "too large"],
+            &["x row 0", "too large"],
             move || mlp().hidden_net_input(&x2),
         );
     }
@@ -207,7 +207,7 @@ fn prediction_cases(out: &mut Vec<Case>) {
         out,
         "predict",
         "hidden_activations(x with NaN)",
-        &["x"],
+        &["x (the features)"],
         move || mlp().hidden_activations(&array![[f64::NAN, 0.0]]),
     );
     for (name, words, data) in [
@@ -251,6 +251,74 @@ fn prediction_cases(out: &mut Vec<Case>) {
             move || mlp().loss_and_gradient(&tiny(), l2).map(|_| 0.0),
         );
     }
+    for (name, act) in [
+        ("ReLU", Activation::Relu),
+        ("identity", Activation::Identity),
+        ("tanh", Activation::Tanh),
+    ] {
+        for x in [1e308, f64::MAX, 1e154] {
+            either(
+                out,
+                "predict",
+                format!("{name} MlpModel.loss_and_gradient(x = ±{x:e})"),
+                &["the data", "too large"],
+                move || {
+                    let m = MlpModel::from_weights(
+                        array![[1.0, -1.0], [-1.0, 1.0]],
+                        array![0.5, -0.5],
+                        array![3.0, -3.0],
+                        0.1,
+                        act,
+                    )?;
+                    let d = Dataset::new(array![[x, -x], [-x, x], [0.0, 1.0]], array![0, 1, 0])?;
+                    let (loss, g) = m.loss_and_gradient(&d, 0.01)?;
+                    let mut v = vec![loss, g.output_bias];
+                    v.extend(
+                        g.hidden_weights
+                            .iter()
+                            .chain(&g.hidden_bias)
+                            .chain(&g.output_weights),
+                    );
+                    Ok(v)
+                },
+            );
+        }
+    }
+    for x in [1e308, f64::MAX] {
+        either(
+            out,
+            "predict",
+            format!("LogisticModel.loss_and_gradient(x = ±{x:e})"),
+            &["the data", "too large"],
+            move || {
+                let m = LogisticModel::from_weights(array![1.0, 1.0], 0.0)?;
+                let d = Dataset::new(array![[x, x], [-x, x], [0.0, 1.0]], array![0, 1, 0])?;
+                let (loss, g) = m.loss_and_gradient(&d, 0.01)?;
+                let mut v = vec![loss, g.bias];
+                v.extend(g.weights.iter());
+                Ok(v)
+            },
+        );
+    }
+    let standardize = false;
+    bad(
+        out,
+        "predict",
+        format!("Mlp.fit(features at ±MAX, ReLU, standardize {standardize})"),
+        &["the training data", "standardi"],
+        move || {
+            let d = Dataset::new(
+                array![[f64::MAX, f64::MAX], [-f64::MAX, f64::MAX], [0.0, 1.0]],
+                array![0, 1, 0],
+            )?;
+            Mlp::new()
+                .activation(Activation::Relu)
+                .hidden_units(4)
+                .epochs(2)
+                .standardize(standardize)
+                .fit(&d)
+        },
+    );
     finite(
         out,
         "predict",
