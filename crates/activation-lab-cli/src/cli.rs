@@ -138,7 +138,8 @@ Examples:
   activation-lab fit --data moons.csv --init start.json --optimizer gd --batch-size 0 \\
       --no-standardize --no-shuffle --l2 0 --epochs 100 --learning-rate 0.5 --json")]
 pub struct FitArgs {
-    /// CSV file with a header, numeric feature columns and a 0/1 label column.
+    /// CSV file with a header, numeric feature columns and a 0/1 label column
+    /// (separated by commas, semicolons or tabs; decimal commas are read with semicolons or tabs).
     #[arg(long, value_name = "FILE.csv")]
     pub data: PathBuf,
 

@@ -99,7 +99,7 @@ fn table(dir: &Path) -> Vec<Case> {
     let files = [
         ("empty.csv", ""),
         ("header.csv", "x1,x2,y\n"),
-        ("semicolons.csv", "x1;x2;y\n1;2;0\n3;4;1\n"),
+        ("bars.csv", "x1|x2|y\n1|2|0\n3|4|1\n"),
         ("quote.csv", "x1,x2,y\n\"1,2,0\n3,4,1\n"),
         ("nan.csv", "x1,x2,y\n1,2,0\nNaN,1,1\n"),
         ("label2.csv", "x1,x2,y\n1,2,0\n3,4,2\n"),
@@ -241,7 +241,7 @@ fn table(dir: &Path) -> Vec<Case> {
         (".", "cannot read ."),
         ("empty.csv", "header"),
         ("header.csv", "empty"),
-        ("semicolons.csv", "separat"),
+        ("bars.csv", "separated by '|'"),
         ("quote.csv", "quote"),
         ("nan.csv", "finite"),
         ("label2.csv", "label"),
@@ -254,6 +254,36 @@ fn table(dir: &Path) -> Vec<Case> {
             &[word],
         ));
     }
+    // output paths are checked before training: 10⁷ epochs would take minutes
+    for flag in ["--save-model", "--plot", "--curves"] {
+        let target = format!(
+            "no-such-dir/out.{}",
+            if flag == "--save-model" {
+                "json"
+            } else {
+                "svg"
+            }
+        );
+        cases.push(case(
+            &[
+                "fit", "--data", &csv, "--epochs", "10000000", "-q", flag, &target,
+            ],
+            &[flag, "does not exist"],
+        ));
+    }
+    cases.push(case(
+        &[
+            "fit",
+            "--data",
+            &csv,
+            "--epochs",
+            "10000000",
+            "-q",
+            "--save-model",
+            ".",
+        ],
+        &["is a folder"],
+    ));
     cases.push(case(
         &[
             "fit",

@@ -368,7 +368,9 @@ fn unwritable_output_is_an_error_not_a_panic() {
             "no/such/dir/m.json",
         ],
     )
-    .fails_with("cannot write no/such/dir/m.json");
+    .fails_with(
+        "--save-model no/such/dir/m.json: the folder no/such/dir does not exist: create it first, or write somewhere else",
+    );
     run_in(dir.path(), &["data", "moons", "--out", "no/such/dir/m.csv"])
         .fails_with("cannot write no/such/dir/m.csv");
 }

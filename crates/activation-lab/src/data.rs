@@ -643,6 +643,12 @@ impl Dataset {
     /// skipped. A label cell must be a number equal to 0 or 1 (`0`, `1`,
     /// `0.0`, `1.0`, …). The name is `"data"`.
     ///
+    /// The separator is the header's: a comma when the header has one, else
+    /// a semicolon, else a tab, as spreadsheets export CSV in languages that
+    /// write decimals with a comma; in a file separated by semicolons or tabs
+    /// a decimal comma is read as a point (`1,5` is 1.5). A byte-order mark
+    /// before the header is skipped.
+    ///
     /// # Errors
     ///
     /// [`Error::Csv`] with the 1-based line number (the header is line 1)
@@ -671,6 +677,10 @@ impl Dataset {
     ///
     /// let err = Dataset::from_csv_reader("x1,x2,y\n1,abc,0\n".as_bytes(), None).unwrap_err();
     /// assert_eq!(err.to_string(), "CSV line 2, column x2: \"abc\" is not a number");
+    ///
+    /// // from a spreadsheet set to a language with decimal commas
+    /// let data = Dataset::from_csv_reader("x1;x2;y\n1,5;2;0\n-0,25;4;1\n".as_bytes(), None)?;
+    /// assert_eq!(data.features(), ndarray::array![[1.5, 2.0], [-0.25, 4.0]]);
     /// # Ok(())
     /// # }
     /// ```
@@ -690,14 +700,11 @@ impl Dataset {
     /// numbers are computed here from byte offsets: the `csv` crate's own
     /// line count does not see the blank lines it skips.
     fn from_csv_bytes(bytes: &[u8], label: Option<&str>) -> Result<Self> {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(bytes);
+        let delimiter = sniff_delimiter(bytes);
+        let mut reader = csv_reader(bytes, delimiter);
         let mut record = csv::StringRecord::new();
 
-        let (header_line, header) = read_header(&mut reader, &mut record, bytes)?;
+        let (header_line, header) = read_header(&mut reader, &mut record, bytes, delimiter)?;
         let n_columns = header.len();
         if n_columns < 2 {
             return Err(csv_error(
@@ -734,8 +741,9 @@ impl Dataset {
                     line,
                     None,
                     &format!(
-                        "expected {n_columns} fields (as in the header), found {}",
-                        record.len()
+                        "expected {n_columns} fields (as in the header), found {}{}",
+                        record.len(),
+                        separator_note(delimiter)
                     ),
                 ));
             }
@@ -754,7 +762,7 @@ impl Dataset {
                         }
                     }
                 } else {
-                    values.push(parse_feature_cell(cell, line, column)?);
+                    values.push(parse_feature_cell(cell, line, column, delimiter)?);
                 }
             }
         }
@@ -961,13 +969,10 @@ pub fn features_from_csv_reader(mut reader: impl Read) -> Result<(Vec<String>, A
 }
 
 fn features_from_csv_bytes(bytes: &[u8]) -> Result<(Vec<String>, Array2<f64>)> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(bytes);
+    let delimiter = sniff_delimiter(bytes);
+    let mut reader = csv_reader(bytes, delimiter);
     let mut record = csv::StringRecord::new();
-    let (_, header) = read_header(&mut reader, &mut record, bytes)?;
+    let (_, header) = read_header(&mut reader, &mut record, bytes, delimiter)?;
     let d = header.len();
     let mut values = Vec::new();
     let mut n = 0usize;
@@ -981,13 +986,19 @@ fn features_from_csv_bytes(bytes: &[u8]) -> Result<(Vec<String>, Array2<f64>)> {
                 line,
                 None,
                 &format!(
-                    "expected {d} fields (as in the header), found {}",
-                    record.len()
+                    "expected {d} fields (as in the header), found {}{}",
+                    record.len(),
+                    separator_note(delimiter)
                 ),
             ));
         }
         for (j, cell) in record.iter().enumerate() {
-            values.push(parse_feature_cell(cell, line, Some(header[j].as_str()))?);
+            values.push(parse_feature_cell(
+                cell,
+                line,
+                Some(header[j].as_str()),
+                delimiter,
+            )?);
         }
         n += 1;
     }
@@ -1006,8 +1017,9 @@ fn read_header(
     reader: &mut csv::Reader<&[u8]>,
     record: &mut csv::StringRecord,
     bytes: &[u8],
+    delimiter: u8,
 ) -> Result<(u64, Vec<String>)> {
-    check_csv_text(bytes)?;
+    check_csv_text(bytes, delimiter)?;
     let (header_line, header) = loop {
         if !next_record(reader, record, bytes)? {
             return Err(csv_error(1, None, "no header row"));
@@ -1041,6 +1053,55 @@ fn read_header(
     Ok((header_line, header))
 }
 
+/// The separator of a file: a comma when its header line has one (outside
+/// quotes), else a semicolon, else a tab (as spreadsheets export), else a
+/// comma.
+fn sniff_delimiter(bytes: &[u8]) -> u8 {
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let header = text
+        .split(|&b| b == b'\n' || b == b'\r')
+        .find(|l| l.iter().any(|b| !b.is_ascii_whitespace()))
+        .unwrap_or(&[]);
+    let mut quoted = false;
+    let mut counts = [0usize; 3];
+    for &b in header {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    match counts {
+        [c, _, _] if c > 0 => b',',
+        [_, s, _] if s > 0 => b';',
+        [_, _, t] if t > 0 => b'\t',
+        _ => b',',
+    }
+}
+
+/// The one CSV reader of the crate: no header handling (the header is read
+/// and checked by [`read_header`]), rows of any length (checked against the
+/// header with their line), cells trimmed.
+fn csv_reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .delimiter(delimiter)
+        .from_reader(bytes)
+}
+
+/// Names the separator in a message about fields, unless it is a comma.
+fn separator_note(delimiter: u8) -> String {
+    match delimiter {
+        b';' => " (fields separated by ';', as the header is)".to_string(),
+        b'\t' => " (fields separated by tabs, as the header is)".to_string(),
+        _ => String::new(),
+    }
+}
+
 /// For a header that is one column: the separator it seems to use instead
 /// of commas, and what to do about it.
 fn separator_hint(header: &str) -> String {
@@ -1062,7 +1123,7 @@ fn separator_hint(header: &str) -> String {
 /// Checks the whole text before it is split into records: a file that is
 /// JSON rather than CSV, and a quote that is never closed (which would
 /// swallow every line after it into one field), each named with its line.
-fn check_csv_text(bytes: &[u8]) -> Result<()> {
+fn check_csv_text(bytes: &[u8], delimiter: u8) -> Result<()> {
     let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let start = text.iter().position(|b| !b.is_ascii_whitespace());
     if let Some(i) = start
@@ -1095,7 +1156,8 @@ fn check_csv_text(bytes: &[u8]) -> Result<()> {
                 opened = i;
                 State::Quoted
             }
-            (_, b',' | b'\n' | b'\r') => State::FieldStart,
+            (_, b'\n' | b'\r') => State::FieldStart,
+            (_, d) if d == delimiter => State::FieldStart,
             _ => State::Unquoted,
         };
     }
@@ -1111,11 +1173,19 @@ fn check_csv_text(bytes: &[u8]) -> Result<()> {
 }
 
 /// Parses one feature cell: a finite number.
-fn parse_feature_cell(cell: &str, line: u64, column: Option<&str>) -> Result<f64> {
+fn parse_feature_cell(cell: &str, line: u64, column: Option<&str>, delimiter: u8) -> Result<f64> {
     if cell.is_empty() {
         return Err(csv_error(line, column, "empty cell: expected a number"));
     }
-    match cell.parse::<f64>() {
+    // a file separated by semicolons or tabs may write decimals with a
+    // comma, as spreadsheets in many languages do: "1,5" is 1.5
+    let decimal_comma = delimiter != b',' && cell.matches(',').count() == 1 && !cell.contains('.');
+    let parsed = if decimal_comma {
+        cell.replace(',', ".").parse::<f64>()
+    } else {
+        cell.parse::<f64>()
+    };
+    match parsed {
         Ok(v) if v.is_finite() => Ok(v),
         Ok(_) => Err(csv_error(
             line,
@@ -2119,18 +2189,33 @@ mod tests {
              before the end of the file"
         );
         // quotes that close, and a quote inside an unquoted cell, are fine
-        assert!(check_csv_text(b"\"x1\",\"x2\",y\n\"1\"\"\",2,0\n").is_ok());
-        assert!(check_csv_text(b"x1,x2,y\nab\"c,2,0\n").is_ok());
+        assert!(check_csv_text(b"\"x1\",\"x2\",y\n\"1\"\"\",2,0\n", b',').is_ok());
+        assert!(check_csv_text(b"x1,x2,y\nab\"c,2,0\n", b',').is_ok());
     }
 
     #[test]
-    fn a_semicolon_file_is_told_about_its_separator() {
-        let err = Dataset::from_csv_reader("x1;x2;y\n1,5;2;0\n".as_bytes(), None).unwrap_err();
+    fn semicolon_and_tab_files_are_read_and_other_separators_are_named() {
+        let data =
+            Dataset::from_csv_reader("x1;x2;y\n1,5;2;0\n3;4,5;1\n".as_bytes(), None).unwrap();
+        assert_eq!(data.features(), array![[1.5, 2.0], [3.0, 4.5]]);
+        let data =
+            Dataset::from_csv_reader("x1\tx2\ty\n1.5\t2\t0\n3\t4\t1\n".as_bytes(), None).unwrap();
+        assert_eq!(data.features(), array![[1.5, 2.0], [3.0, 4.0]]);
+        // a decimal comma is not a decimal in a comma-separated file
+        let err = Dataset::from_csv_reader("x1,x2,y\n\"1,5\",2,0\n".as_bytes(), None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "CSV line 2, column x1: \"1,5\" is not a number"
+        );
+        let err = Dataset::from_csv_reader("x1;x2;y\n1;2\n".as_bytes(), None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "CSV line 2: expected 3 fields (as in the header), found 2 (fields separated by ';', as the header is)"
+        );
+        let err = Dataset::from_csv_reader("x1|x2|y\n1|2|0\n".as_bytes(), None).unwrap_err();
         assert!(
-            err.to_string().ends_with(
-                "separated by commas (the header has semicolons instead: the file looks separated \
-                 by ';'; save it as comma-separated CSV, with decimal points rather than decimal commas)"
-            ),
+            err.to_string()
+                .contains("the header has vertical bars instead"),
             "{err}"
         );
         let err = features_from_csv_reader("{\"weights\": [1]}".as_bytes()).unwrap_err();

@@ -128,6 +128,16 @@ pub fn run(args: &FitArgs) -> Result<()> {
             check_image_path(flag, path)?;
         }
     }
+    // every output can be written: a long run must not end in "cannot write"
+    for (flag, path) in [
+        ("--save-model", &args.save_model),
+        ("--plot", &args.plot),
+        ("--curves", &args.curves),
+    ] {
+        if let Some(path) = path {
+            check_output_path(flag, path)?;
+        }
+    }
 
     // data
     let data = Dataset::from_csv_path(&args.data, args.label.as_deref())
@@ -390,6 +400,39 @@ fn check_image_path(flag: &str, path: &Path) -> Result<()> {
             path.display()
         ))),
     }
+}
+
+/// Checks, before any work, that `path` can be written: its folder exists
+/// and it is not itself a folder.
+fn check_output_path(flag: &str, path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(CliError::Usage(format!(
+            "{flag} {}: is a folder: expected a file name",
+            path.display()
+        )));
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Err(CliError::Usage(format!(
+            "{flag} {}: the folder {} does not exist: create it first, or write somewhere else",
+            path.display(),
+            folder.display()
+        )));
+    }
+    let read_only = std::fs::metadata(folder)
+        .map(|m| m.permissions().readonly())
+        .unwrap_or(false);
+    if read_only {
+        return Err(CliError::Usage(format!(
+            "{flag} {}: the folder {} is read-only: write somewhere else",
+            path.display(),
+            folder.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Checks that the `--init` weights take as many inputs as the data has

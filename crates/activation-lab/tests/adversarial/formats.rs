@@ -88,19 +88,19 @@ const BAD_CSV: &[(&str, &str, &[&str])] = &[
         &["line 3", "quote"],
     ),
     (
-        "semicolons",
-        "x1;x2;y\n1;2;0\n3;4;1\n",
-        &["column", "separat"],
+        "vertical bars",
+        "x1|x2|y\n1|2|0\n3|4|1\n",
+        &["column", "vertical bars", "separated by '|'"],
     ),
     (
-        "tabs",
-        "x1\tx2\ty\n1\t2\t0\n3\t4\t1\n",
-        &["column", "separat"],
+        "ragged semicolon row",
+        "x1;x2;y\n1;2;0\n3;4\n",
+        &["line 3", "fields separated by ';'"],
     ),
     (
-        "decimal commas in semicolon file",
-        "x1;x2;y\n1,5;2;0\n3;4,5;1\n",
-        &["separat"],
+        "two decimal commas in a semicolon cell",
+        "x1;x2;y\n1,5,5;2;0\n3;4,5;1\n",
+        &["line 2", "x1", "not a number"],
     ),
     (
         "replacement character",
@@ -113,6 +113,16 @@ const BAD_CSV: &[(&str, &str, &[&str])] = &[
 
 /// CSV texts that are unusual but fine.
 const GOOD_CSV: &[(&str, &str)] = &[
+    ("semicolons", "x1;x2;y\n1;2;0\n3;4;1\n"),
+    ("tabs", "x1\tx2\ty\n1\t2\t0\n3\t4\t1\n"),
+    (
+        "decimal commas in a semicolon file",
+        "x1;x2;y\n1,5;2;0\n3;4,5;1\n",
+    ),
+    (
+        "decimal commas in a tab file",
+        "x1\tx2\ty\n-1,5e3\t2\t0\n3\t4,5\t1\n",
+    ),
     ("byte-order mark", "\u{FEFF}x1,x2,y\n1,2,0\n3,4,1\n"),
     ("CRLF line ends", "x1,x2,y\r\n1,2,0\r\n3,4,1\r\n"),
     ("no final newline", "x1,x2,y\n1,2,0\n3,4,1"),
