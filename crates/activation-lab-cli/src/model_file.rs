@@ -25,6 +25,9 @@ pub struct LoadedModel {
     /// `true` when an MLP file had an `"activation"` key (otherwise the
     /// activation is the default, sigmoid).
     pub names_activation: bool,
+    /// The feature columns the model was trained on, in order, when the
+    /// file says (files written by `fit --save-model` do).
+    pub feature_names: Option<Vec<String>>,
 }
 
 impl Model {
@@ -60,9 +63,17 @@ impl Model {
         }
     }
 
-    /// The weights as a JSON value (for `fit --json`).
-    pub fn to_json_value(&self) -> Value {
-        serde_json::from_str(&self.to_json()).unwrap_or(Value::Null)
+    /// The weights as pretty-printed JSON with the names of the feature
+    /// columns they take, in order (what `fit --save-model` writes, so that
+    /// `predict` can check a CSV's columns against them).
+    pub fn to_json_with_names(&self, names: &[String]) -> String {
+        match serde_json::from_str::<Value>(&self.to_json()) {
+            Ok(Value::Object(mut map)) => {
+                map.insert("feature_names".to_string(), Value::from(names.to_vec()));
+                serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default()
+            }
+            _ => self.to_json(),
+        }
     }
 
     /// "logistic regression" or "MLP 2-200-1, sigmoid hidden units".
@@ -101,9 +112,23 @@ impl Model {
                 "expected a JSON object with the model's weights".to_string(),
             ));
         };
-        let map = match top.get("weights") {
-            Some(Value::Object(inner)) => inner,
-            _ => top,
+        let mut map = match top.get("weights") {
+            Some(Value::Object(inner)) => inner.clone(),
+            _ => top.clone(),
+        };
+        let feature_names = match map.remove("feature_names") {
+            None => None,
+            Some(Value::Array(names)) if names.iter().all(Value::is_string) => Some(
+                names
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect::<Vec<String>>(),
+            ),
+            Some(other) => {
+                return Err(activation_lab::Error::Json(format!(
+                    "feature_names holds {other}: expected an array of column names"
+                )));
+            }
         };
         let inner_text = Value::Object(map.clone()).to_string();
         if map.contains_key("hidden_weights") {
@@ -111,11 +136,13 @@ impl Model {
             Ok(LoadedModel {
                 model: Model::Mlp(MlpModel::from_json(&inner_text)?),
                 names_activation,
+                feature_names,
             })
         } else if map.contains_key("weights") {
             Ok(LoadedModel {
                 model: Model::Logistic(LogisticModel::from_json(&inner_text)?),
                 names_activation: false,
+                feature_names,
             })
         } else {
             let keys: Vec<&str> = map.keys().map(String::as_str).collect();
@@ -205,6 +232,25 @@ mod tests {
         };
         assert_eq!(back.hidden_weights(), m.hidden_weights());
         assert_eq!(back.activation(), Activation::Tanh);
+    }
+
+    #[test]
+    fn feature_names_are_written_and_read_back() {
+        let m = Model::Logistic(
+            LogisticModel::from_weights(activation_lab::prelude::array![1.0, 2.0], 0.5).unwrap(),
+        );
+        let text = m.to_json_with_names(&["petal_length".to_string(), "petal_width".to_string()]);
+        let loaded = Model::from_json(&text).unwrap();
+        assert_eq!(
+            loaded.feature_names.unwrap(),
+            vec!["petal_length".to_string(), "petal_width".to_string()]
+        );
+        let err =
+            Model::from_json(r#"{"weights": [1], "bias": 0, "feature_names": 3}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "model JSON: feature_names holds 3: expected an array of column names"
+        );
     }
 
     fn ndarray_array() -> activation_lab::prelude::Array2<f64> {

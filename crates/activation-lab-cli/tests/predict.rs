@@ -131,3 +131,80 @@ fn bad_model_files_are_reported() {
     run_in(dir.path(), &["predict", "--model", &model, "--data", &data])
         .fails_with("found the keys [bias]");
 }
+
+/// class 1 when x1 > x2, trained on columns named x1 and x2
+const NAMED: &str = r#"{"weights": [4.0, -4.0], "bias": 0.0, "feature_names": ["x1", "x2"]}"#;
+
+#[test]
+fn columns_in_another_order_are_matched_by_name() {
+    let dir = tempdir();
+    let model = write(dir.path(), "m.json", NAMED);
+    let data = write(dir.path(), "x.csv", "x2,x1\n0,1\n1,0\n-1,2\n");
+    let r = run_in(dir.path(), &["predict", "--model", &model, "--data", &data]);
+    assert_eq!(r.ok(), "prediction\n1\n0\n1\n");
+    assert_eq!(
+        r.stderr,
+        "note: columns taken in the model's order (x1, x2), not the file's (x2, x1)\n"
+    );
+}
+
+#[test]
+fn the_label_column_is_found_by_name_wherever_it_is() {
+    let dir = tempdir();
+    let model = write(dir.path(), "m.json", NAMED);
+    let data = write(dir.path(), "x.csv", "y,x1,x2\n1,1,0\n0,0,1\n");
+    let r = run_in(dir.path(), &["predict", "--model", &model, "--data", &data]);
+    assert_eq!(r.ok(), "prediction\n1\n0\n");
+    assert!(
+        r.stderr.starts_with("accuracy 1.0000 on 2 labelled rows"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn other_column_names_are_refused() {
+    let dir = tempdir();
+    let model = write(dir.path(), "m.json", NAMED);
+    let data = write(dir.path(), "x.csv", "a,b\n0,1\n");
+    run_in(dir.path(), &["predict", "--model", &model, "--data", &data])
+        .fails_with("x.csv has the feature columns (a, b), but the model in ");
+}
+
+#[test]
+fn fit_saves_the_feature_names_and_predict_uses_them() {
+    let dir = tempdir();
+    let train = write(
+        dir.path(),
+        "train.csv",
+        "petal_length,petal_width,species\n1,0.2,0\n1.5,0.3,0\n4.5,1.5,1\n5,1.8,1\n",
+    );
+    run_in(
+        dir.path(),
+        &[
+            "fit",
+            "--data",
+            &train,
+            "--model",
+            "logistic",
+            "--epochs",
+            "50",
+            "-q",
+            "--save-model",
+            "m.json",
+        ],
+    )
+    .ok();
+    let saved = std::fs::read_to_string(dir.path().join("m.json")).unwrap();
+    assert!(saved.contains("\"feature_names\""), "{saved}");
+    let swapped = write(
+        dir.path(),
+        "new.csv",
+        "petal_width,petal_length\n0.2,1\n1.8,5\n",
+    );
+    let r = run_in(
+        dir.path(),
+        &["predict", "--model", "m.json", "--data", &swapped, "-q"],
+    );
+    assert_eq!(r.ok(), "prediction\n0\n1\n");
+}

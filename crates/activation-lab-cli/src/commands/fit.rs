@@ -204,7 +204,7 @@ pub fn run(args: &FitArgs) -> Result<()> {
 
     // save and draw
     if let Some(path) = &args.save_model {
-        let json = model.to_json();
+        let json = model.to_json_with_names(data.feature_names());
         with_output(Some(path), |w| writeln!(w, "{json}"))?;
     }
     if let Some(path) = &args.plot {
@@ -232,7 +232,8 @@ pub fn run(args: &FitArgs) -> Result<()> {
         train: train_metrics,
         test: test_metrics,
         history: model.history(),
-        weights: model.to_json_value(),
+        weights: serde_json::from_str(&model.to_json_with_names(data.feature_names()))
+            .unwrap_or(Value::Null),
         training_seconds,
         outputs: Outputs {
             model: args.save_model.as_ref().map(|p| p.display().to_string()),

@@ -2,7 +2,7 @@
 
 use activation_lab::Dataset;
 use activation_lab::data::features_from_csv_path;
-use activation_lab::prelude::Array2;
+use activation_lab::prelude::{Array2, Axis};
 
 use crate::cli::PredictArgs;
 use crate::error::{CliError, Result};
@@ -19,16 +19,25 @@ use crate::output::with_output;
 /// # Errors
 /// Unreadable or malformed files, and a column count that fits neither form.
 pub fn run(args: &PredictArgs) -> Result<()> {
-    let model = Model::load(&args.model)?.model;
+    let loaded = Model::load(&args.model)?;
+    let model = loaded.model;
     let classifier = model.classifier();
     let d = classifier.n_features();
     let (names, table) =
         features_from_csv_path(&args.data).map_err(|e| CliError::in_file(&args.data, e))?;
     let columns = names.len();
+    // with the model's feature names, the one other column is the label
+    let label = args.label.clone().or_else(|| match &loaded.feature_names {
+        Some(trained) if columns == d + 1 => {
+            let extra: Vec<&String> = names.iter().filter(|n| !trained.contains(n)).collect();
+            (extra.len() == 1).then(|| extra[0].clone())
+        }
+        _ => None,
+    });
 
     let labelled = if columns == d + 1 {
         Some(
-            Dataset::from_csv_path(&args.data, args.label.as_deref())
+            Dataset::from_csv_path(&args.data, label.as_deref())
                 .map_err(|e| CliError::in_file(&args.data, e))?,
         )
     } else if columns == d {
@@ -49,9 +58,40 @@ pub fn run(args: &PredictArgs) -> Result<()> {
             if d == 1 { "column" } else { "columns" }
         )));
     };
-    let x: &Array2<f64> = match &labelled {
-        Some(data) => data.features(),
-        None => &table,
+    let (found, x): (Vec<String>, &Array2<f64>) = match &labelled {
+        Some(data) => (data.feature_names().to_vec(), data.features()),
+        None => (names.clone(), &table),
+    };
+    // the columns must be the ones the model was trained on: by name, in
+    // any order (a spreadsheet may have moved them)
+    let reordered;
+    let (x, labelled) = match &loaded.feature_names {
+        Some(trained) if *trained != found => {
+            let order = column_order(trained, &found).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "{} has the feature columns ({}), but the model in {} was trained on ({}): \
+                     expected the same names, in any order",
+                    args.data.display(),
+                    found.join(", "),
+                    args.model.display(),
+                    trained.join(", ")
+                ))
+            })?;
+            if !args.quiet {
+                eprintln!(
+                    "note: columns taken in the model's order ({}), not the file's ({})",
+                    trained.join(", "),
+                    found.join(", ")
+                );
+            }
+            reordered = x.select(Axis(1), &order);
+            let data = match labelled {
+                Some(d) => Some(Dataset::new(reordered.clone(), d.labels().clone())?),
+                None => None,
+            };
+            (&reordered, data)
+        }
+        _ => (x, labelled.clone()),
     };
 
     let text = if args.proba {
@@ -82,4 +122,35 @@ pub fn run(args: &PredictArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// For each of the model's feature names, its column in the file; `None`
+/// unless the file has exactly the same names.
+fn column_order(trained: &[String], found: &[String]) -> Option<Vec<usize>> {
+    if trained.len() != found.len() {
+        return None;
+    }
+    trained
+        .iter()
+        .map(|name| found.iter().position(|f| f == name))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn columns_are_matched_by_name() {
+        assert_eq!(
+            column_order(&names(&["a", "b"]), &names(&["b", "a"])),
+            Some(vec![1, 0])
+        );
+        assert_eq!(column_order(&names(&["a", "b"]), &names(&["a", "c"])), None);
+        assert_eq!(column_order(&names(&["a", "b"]), &names(&["a"])), None);
+    }
 }

@@ -414,7 +414,9 @@ impl LogisticModel {
         serde_json::to_string_pretty(&json).unwrap_or_default()
     }
 
-    /// A model from JSON of the form `{"weights": [..], "bias": b}`.
+    /// A model from JSON of the form `{"weights": [..], "bias": b}`. A
+    /// `"feature_names"` key, which the command-line tool writes, is
+    /// accepted and not used.
     ///
     /// # Errors
     /// [`Error::Json`] for malformed JSON or missing fields, and the
@@ -422,7 +424,7 @@ impl LogisticModel {
     pub fn from_json(json: &str) -> Result<Self> {
         let fields = super::json::ModelFields::parse(
             json,
-            &["weights", "bias"],
+            &["weights", "bias", "feature_names"],
             "{\"weights\": [w1, …, wm], \"bias\": b}",
         )?;
         let parsed = LogisticJson {

@@ -747,7 +747,9 @@ impl MlpModel {
         serde_json::to_string_pretty(&json).unwrap_or_default()
     }
 
-    /// A model from JSON (see the type's docs for the shape).
+    /// A model from JSON (see the type's docs for the shape). A
+    /// `"feature_names"` key, which the command-line tool writes so that
+    /// `predict` can check a file's columns, is accepted and not used.
     ///
     /// # Errors
     /// [`Error::Json`] for malformed JSON, missing fields or ragged
@@ -761,6 +763,8 @@ impl MlpModel {
                 "output_weights",
                 "output_bias",
                 "activation",
+                // written by the command-line tool; not part of the model
+                "feature_names",
             ],
             "{\"hidden_weights\": [[…] × n_features], \"hidden_bias\": […], \"output_weights\": […], \"output_bias\": b}",
         )?;

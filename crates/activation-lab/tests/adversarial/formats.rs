@@ -421,6 +421,20 @@ pub fn cases(out: &mut Vec<Case>) {
     finite(
         out,
         "json",
+        "from_json(a file the command-line tool wrote, with feature_names)",
+        || {
+            let m = MlpModel::from_json(
+                r#"{"hidden_weights": [[1]], "hidden_bias": [0], "output_weights": [1], "output_bias": 0, "feature_names": ["x1"]}"#,
+            )?;
+            let l = LogisticModel::from_json(
+                r#"{"weights": [1, 2], "bias": 0, "feature_names": ["a", "b"]}"#,
+            )?;
+            Ok(vec![m.output_bias(), l.bias()])
+        },
+    );
+    finite(
+        out,
+        "json",
         "LogisticModel::from_json(with a byte-order mark)",
         || LogisticModel::from_json("\u{FEFF}{\"weights\": [1, 2], \"bias\": 0}"),
     );
