@@ -147,6 +147,12 @@ pub struct FitArgs {
     #[arg(long, value_name = "COLUMN")]
     pub label: Option<String>,
 
+    /// The label that is class 1, for a label column of two class names
+    /// (versicolor, virginica) or two other values (1, 2); the other value
+    /// is class 0. The names are saved with the model.
+    #[arg(long, value_name = "NAME")]
+    pub positive: Option<String>,
+
     /// Model to train [default: mlp, or the kind of the --init weights].
     #[arg(long, value_enum)]
     pub model: Option<ModelKind>,
@@ -269,6 +275,11 @@ pub struct PredictArgs {
     /// Name of the label column, if it is not the last one.
     #[arg(long, value_name = "COLUMN")]
     pub label: Option<String>,
+
+    /// The label that is class 1, for a label column of class names
+    /// [default: the class names saved with the model].
+    #[arg(long, value_name = "NAME")]
+    pub positive: Option<String>,
 
     /// Print P(y = 1) instead of the 0/1 label.
     #[arg(long)]

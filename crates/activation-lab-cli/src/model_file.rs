@@ -28,6 +28,9 @@ pub struct LoadedModel {
     /// The feature columns the model was trained on, in order, when the
     /// file says (files written by `fit --save-model` do).
     pub feature_names: Option<Vec<String>>,
+    /// The labels of class 0 and class 1, when the model was trained with
+    /// `--positive`.
+    pub class_names: Option<[String; 2]>,
 }
 
 impl Model {
@@ -64,12 +67,16 @@ impl Model {
     }
 
     /// The weights as pretty-printed JSON with the names of the feature
-    /// columns they take, in order (what `fit --save-model` writes, so that
-    /// `predict` can check a CSV's columns against them).
-    pub fn to_json_with_names(&self, names: &[String]) -> String {
+    /// columns they take, in order, and the labels of class 0 and class 1
+    /// when they are names (what `fit --save-model` writes, so that
+    /// `predict` can check a CSV's columns and read its labels).
+    pub fn to_json_with_names(&self, names: &[String], classes: Option<&[String; 2]>) -> String {
         match serde_json::from_str::<Value>(&self.to_json()) {
             Ok(Value::Object(mut map)) => {
                 map.insert("feature_names".to_string(), Value::from(names.to_vec()));
+                if let Some(c) = classes {
+                    map.insert("class_names".to_string(), Value::from(c.to_vec()));
+                }
                 serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default()
             }
             _ => self.to_json(),
@@ -116,6 +123,18 @@ impl Model {
             Some(Value::Object(inner)) => inner.clone(),
             _ => top.clone(),
         };
+        let class_names = match map.remove("class_names") {
+            None => None,
+            Some(Value::Array(v)) if v.len() == 2 && v.iter().all(Value::is_string) => Some([
+                v[0].as_str().unwrap_or_default().to_string(),
+                v[1].as_str().unwrap_or_default().to_string(),
+            ]),
+            Some(other) => {
+                return Err(activation_lab::Error::Json(format!(
+                    "class_names holds {other}: expected the labels of class 0 and class 1, [\"…\", \"…\"]"
+                )));
+            }
+        };
         let feature_names = match map.remove("feature_names") {
             None => None,
             Some(Value::Array(names)) if names.iter().all(Value::is_string) => Some(
@@ -137,12 +156,14 @@ impl Model {
                 model: Model::Mlp(MlpModel::from_json(&inner_text)?),
                 names_activation,
                 feature_names,
+                class_names,
             })
         } else if map.contains_key("weights") {
             Ok(LoadedModel {
                 model: Model::Logistic(LogisticModel::from_json(&inner_text)?),
                 names_activation: false,
                 feature_names,
+                class_names,
             })
         } else {
             let keys: Vec<&str> = map.keys().map(String::as_str).collect();
@@ -239,7 +260,10 @@ mod tests {
         let m = Model::Logistic(
             LogisticModel::from_weights(activation_lab::prelude::array![1.0, 2.0], 0.5).unwrap(),
         );
-        let text = m.to_json_with_names(&["petal_length".to_string(), "petal_width".to_string()]);
+        let text = m.to_json_with_names(
+            &["petal_length".to_string(), "petal_width".to_string()],
+            None,
+        );
         let loaded = Model::from_json(&text).unwrap();
         assert_eq!(
             loaded.feature_names.unwrap(),

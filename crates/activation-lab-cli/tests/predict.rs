@@ -208,3 +208,64 @@ fn fit_saves_the_feature_names_and_predict_uses_them() {
     );
     assert_eq!(r.ok(), "prediction\n0\n1\n");
 }
+
+#[test]
+fn an_iris_style_file_works_from_fit_to_predict() {
+    // a spreadsheet export: semicolons, decimal commas, the label first and
+    // written as class names
+    let dir = tempdir();
+    let train = write(
+        dir.path(),
+        "iris.csv",
+        "species;petal_length;petal_width\nversicolor;4,7;1,4\nversicolor;4,5;1,5\nversicolor;4,9;1,5\n\
+         virginica;6,0;2,5\nvirginica;5,1;1,9\nvirginica;5,9;2,1\n",
+    );
+    let r = run_in(
+        dir.path(),
+        &[
+            "fit",
+            "--data",
+            &train,
+            "--label",
+            "species",
+            "--positive",
+            "virginica",
+            "--model",
+            "logistic",
+            "--epochs",
+            "300",
+            "--save-model",
+            "m.json",
+        ],
+    );
+    assert!(
+        r.ok()
+            .contains("6 rows (3 of class 0 = versicolor, 3 of class 1 = virginica)"),
+        "{}",
+        r.stdout
+    );
+    let saved = std::fs::read_to_string(dir.path().join("m.json")).unwrap();
+    assert!(
+        saved.contains("\"class_names\"") && saved.contains("virginica"),
+        "{saved}"
+    );
+    // new rows, columns in another order, labels by name: the saved names are used
+    let new = write(
+        dir.path(),
+        "new.csv",
+        "petal_width;petal_length;species\n1,3;4,4;versicolor\n2,3;6,1;virginica\n",
+    );
+    let r = run_in(
+        dir.path(),
+        &["predict", "--model", "m.json", "--data", &new],
+    );
+    assert_eq!(r.ok(), "prediction\n0\n1\n");
+    assert!(
+        r.stderr.contains("accuracy 1.0000 on 2 labelled rows"),
+        "{}",
+        r.stderr
+    );
+    // without --positive, class names are explained with the flag that reads them
+    run_in(dir.path(), &["fit", "--data", &train, "--label", "species", "-q"])
+        .fails_with("or two class names: name the one that is class 1: positive = \"versicolor\" (--positive versicolor in the command-line tool)");
+}

@@ -616,6 +616,22 @@ impl Dataset {
     /// # }
     /// ```
     pub fn from_csv_path(path: impl AsRef<Path>, label: Option<&str>) -> Result<Self> {
+        Dataset::from_csv_path_with_classes(path, label, None)
+    }
+
+    /// [`Dataset::from_csv_path`] for a label column that holds two class
+    /// names instead of 0 and 1: `positive` names class 1, the other name
+    /// is class 0, and both become the dataset's class names (see
+    /// [`Dataset::from_csv_reader_with_classes`]). `positive = None` reads
+    /// 0/1 labels.
+    ///
+    /// # Errors
+    /// As [`Dataset::from_csv_reader_with_classes`], plus [`Error::Io`].
+    pub fn from_csv_path_with_classes(
+        path: impl AsRef<Path>,
+        label: Option<&str>,
+        positive: Option<&str>,
+    ) -> Result<Self> {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|source| Error::Io {
             action: "read",
@@ -626,7 +642,7 @@ impl Dataset {
             .file_stem()
             .map(|stem| stem.to_string_lossy().into_owned())
             .unwrap_or_else(|| "data".to_string());
-        Ok(Dataset::from_csv_bytes(&bytes, label)?.with_name(name))
+        Ok(Dataset::from_csv_bytes(&bytes, label, positive)?.with_name(name))
     }
 
     /// Reads CSV text: a header row, then one row per sample.
@@ -693,13 +709,52 @@ impl Dataset {
                 &format!("cannot read the input: {e}"),
             ));
         }
-        Dataset::from_csv_bytes(&bytes, label)
+        Dataset::from_csv_bytes(&bytes, label, None)
+    }
+
+    /// [`Dataset::from_csv_reader`] for a label column that holds two class
+    /// names (`versicolor`, `virginica`) or two other values (`1`, `2`)
+    /// instead of 0 and 1: the rows labelled `positive` are class 1, the
+    /// rows with the column's other value class 0, and the dataset's class
+    /// names are `[other, positive]`. `positive = None` reads 0/1 labels, as
+    /// [`Dataset::from_csv_reader`] does.
+    ///
+    /// ```
+    /// # fn main() -> activation_lab::Result<()> {
+    /// use activation_lab::Dataset;
+    ///
+    /// let text = "species,petal_length,petal_width\n\
+    ///             versicolor,4.7,1.4\nvirginica,6.0,2.5\nversicolor,4.5,1.5\n";
+    /// let data = Dataset::from_csv_reader_with_classes(text.as_bytes(), Some("species"), Some("virginica"))?;
+    /// assert_eq!(data.labels().to_vec(), vec![0, 1, 0]);
+    /// assert_eq!(data.class_names(), &["versicolor".to_string(), "virginica".to_string()]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Dataset::from_csv_reader`], and [`Error::Csv`] when the label
+    /// column holds more than two values, or `positive` is not one of them.
+    pub fn from_csv_reader_with_classes(
+        mut reader: impl Read,
+        label: Option<&str>,
+        positive: Option<&str>,
+    ) -> Result<Self> {
+        let mut bytes = Vec::new();
+        if let Err(e) = reader.read_to_end(&mut bytes) {
+            return Err(csv_error(
+                1 + count_line_breaks(&bytes),
+                None,
+                &format!("cannot read the input: {e}"),
+            ));
+        }
+        Dataset::from_csv_bytes(&bytes, label, positive)
     }
 
     /// [`Dataset::from_csv_reader`] on text already in memory. The line
     /// numbers are computed here from byte offsets: the `csv` crate's own
     /// line count does not see the blank lines it skips.
-    fn from_csv_bytes(bytes: &[u8], label: Option<&str>) -> Result<Self> {
+    fn from_csv_bytes(bytes: &[u8], label: Option<&str>, positive: Option<&str>) -> Result<Self> {
         let delimiter = sniff_delimiter(bytes);
         let mut reader = csv_reader(bytes, delimiter);
         let mut record = csv::StringRecord::new();
@@ -731,6 +786,8 @@ impl Dataset {
         // rows
         let mut values = Vec::new();
         let mut labels = Vec::new();
+        // with `positive`: the label column's other value (class 0)
+        let mut negative: Option<String> = None;
         while next_record(&mut reader, &mut record, bytes)? {
             if is_blank(&record) {
                 continue;
@@ -750,6 +807,44 @@ impl Dataset {
             for (j, cell) in record.iter().enumerate() {
                 let column = Some(header[j].as_str());
                 if j == label_column {
+                    if let Some(p) = positive {
+                        if cell == p {
+                            labels.push(1u8);
+                        } else {
+                            match &negative {
+                                Some(other) if other != cell && !labels.contains(&1) => {
+                                    return Err(csv_error(
+                                        line,
+                                        column,
+                                        &format!(
+                                            "positive = {} names no label seen so far, and this column \
+                                             holds {} and {}: expected one of them",
+                                            quoted(p),
+                                            quoted(other),
+                                            quoted(cell)
+                                        ),
+                                    ));
+                                }
+                                Some(other) if other != cell => {
+                                    return Err(csv_error(
+                                        line,
+                                        column,
+                                        &format!(
+                                            "label {} is a third class (the others are {} and {}): \
+                                             expected two classes",
+                                            quoted(cell),
+                                            quoted(other),
+                                            quoted(p)
+                                        ),
+                                    ));
+                                }
+                                Some(_) => {}
+                                None => negative = Some(cell.to_string()),
+                            }
+                            labels.push(0u8);
+                        }
+                        continue;
+                    }
                     match cell.parse::<f64>() {
                         Ok(0.0) => labels.push(0u8),
                         Ok(1.0) => labels.push(1u8),
@@ -757,7 +852,11 @@ impl Dataset {
                             return Err(csv_error(
                                 line,
                                 column,
-                                &format!("label {} is not a class: expected 0 or 1", quoted(cell)),
+                                &format!(
+                                    "label {} is not a class: expected 0 or 1{}",
+                                    quoted(cell),
+                                    label_hint(cell, label.is_some())
+                                ),
                             ));
                         }
                     }
@@ -775,13 +874,31 @@ impl Dataset {
         let found = values.len();
         let features = Array2::from_shape_vec((n, d), values)
             .map_err(|_| Error::shape("feature values", n.saturating_mul(d), found))?;
+        let header_label = header[label_column].clone();
         let feature_names = header
             .into_iter()
             .enumerate()
             .filter(|&(j, _)| j != label_column)
             .map(|(_, name)| name)
             .collect();
-        Dataset::new(features, Array1::from(labels))?.with_feature_names(feature_names)
+        let data =
+            Dataset::new(features, Array1::from(labels))?.with_feature_names(feature_names)?;
+        match positive {
+            None => Ok(data),
+            Some(p) if !data.labels().iter().any(|&y| y == 1) => Err(csv_error(
+                header_line,
+                Some(&header_label),
+                &format!(
+                    "no row has the label {}: the labels are {}; expected the name of one of them",
+                    quoted(p),
+                    negative.as_deref().map_or("none".to_string(), quoted)
+                ),
+            )),
+            Some(p) => {
+                let other = negative.unwrap_or_else(|| format!("not {p}"));
+                Ok(data.with_class_names([other.as_str(), p]))
+            }
+        }
     }
 
     /// Writes the data as CSV: a header of the feature names then the label
@@ -900,6 +1017,36 @@ impl Dataset {
 }
 
 /// The checks of [`Dataset::new`].
+/// The column names of a CSV file's header (checked as every reader checks
+/// it: a name for every column, none repeated), without reading its rows:
+/// to decide how to read a file whose label column may hold class names.
+///
+/// ```
+/// # fn main() -> activation_lab::Result<()> {
+/// let path = std::env::temp_dir().join("activation_lab_doc_header.csv");
+/// std::fs::write(&path, "species;x1\nsetosa;1,5\n").unwrap();
+/// assert_eq!(activation_lab::data::csv_column_names(&path)?, ["species", "x1"]);
+/// # std::fs::remove_file(&path).ok();
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// [`Error::Io`] if the file cannot be read, [`Error::Csv`] for a missing or
+/// malformed header.
+pub fn csv_column_names(path: impl AsRef<Path>) -> Result<Vec<String>> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        action: "read",
+        path: path.display().to_string(),
+        source,
+    })?;
+    let delimiter = sniff_delimiter(&bytes);
+    let mut reader = csv_reader(&bytes, delimiter);
+    let mut record = csv::StringRecord::new();
+    Ok(read_header(&mut reader, &mut record, &bytes, delimiter)?.1)
+}
+
 /// Reads a CSV file of features only: a header row, then one row of
 /// numbers per sample, with no label column (the inputs to classify with a
 /// saved model). Returns the column names and the `[n, d]` matrix.
@@ -1039,7 +1186,13 @@ fn read_header(
             return Err(csv_error(
                 header_line,
                 Some(&(j + 1).to_string()),
-                "empty column name: expected a name for every column",
+                if j == 0 {
+                    "empty column name: expected a name for every column (an unnamed first \
+                     column is often a saved index, as pandas writes by default: drop it, or \
+                     save with index=False)"
+                } else {
+                    "empty column name: expected a name for every column"
+                },
             ));
         }
         if header[..j].contains(name) {
@@ -1051,6 +1204,24 @@ fn read_header(
         }
     }
     Ok((header_line, header))
+}
+
+/// What a label that is not 0 or 1 suggests: class names (name the
+/// positive one), classes numbered otherwise, or a measurement (so the
+/// label column is another one). `named`: the caller chose the column.
+fn label_hint(cell: &str, named: bool) -> String {
+    let positive = format!(
+        "name the one that is class 1: positive = {} (--positive {cell} in the command-line tool)",
+        quoted(cell)
+    );
+    match cell.parse::<f64>() {
+        Err(_) => format!(", or two class names: {positive}"),
+        Ok(v) if v.fract() == 0.0 => format!("; for classes numbered otherwise, {positive}"),
+        Ok(_) if named => String::new(),
+        Ok(_) => "; this looks like a measurement: if the labels are in another column, name it \
+                  (label, or --label in the command-line tool)"
+            .to_string(),
+    }
 }
 
 /// The separator of a file: a comma when its header line has one (outside
@@ -2194,6 +2365,68 @@ mod tests {
     }
 
     #[test]
+    fn class_names_in_the_label_column_are_read_with_the_positive_one_named() {
+        let text = "species;petal_length\nversicolor;4,7\nvirginica;6\n";
+        let data = Dataset::from_csv_reader_with_classes(
+            text.as_bytes(),
+            Some("species"),
+            Some("virginica"),
+        )
+        .unwrap();
+        assert_eq!(data.labels().to_vec(), vec![0, 1]);
+        assert_eq!(
+            data.class_names(),
+            &["versicolor".to_string(), "virginica".to_string()]
+        );
+        assert_eq!(data.features(), array![[4.7], [6.0]]);
+        // labels 1 and 2
+        let data =
+            Dataset::from_csv_reader_with_classes("x,y\n0.5,1\n2,2\n".as_bytes(), None, Some("2"))
+                .unwrap();
+        assert_eq!(data.labels().to_vec(), vec![0, 1]);
+        let err = Dataset::from_csv_reader_with_classes(
+            "x,y\n1,a\n2,b\n3,c\n".as_bytes(),
+            None,
+            Some("a"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "CSV line 4, column y: label \"c\" is a third class (the others are \"b\" and \"a\"): expected two classes"
+        );
+        let err =
+            Dataset::from_csv_reader_with_classes("x,y\n1,a\n2,b\n".as_bytes(), None, Some("z"))
+                .unwrap_err();
+        assert!(
+            err.to_string().contains("positive = \"z\" names no label"),
+            "{err}"
+        );
+        let err =
+            Dataset::from_csv_reader_with_classes("x,y\n1,a\n2,a\n".as_bytes(), None, Some("z"))
+                .unwrap_err();
+        assert!(
+            err.to_string().contains("no row has the label \"z\""),
+            "{err}"
+        );
+        // without it, class names are explained
+        let err = Dataset::from_csv_reader("x,species\n1,setosa\n".as_bytes(), None).unwrap_err();
+        assert!(
+            err.to_string().ends_with(
+                "expected 0 or 1, or two class names: name the one that is class 1: positive = \"setosa\" \
+                 (--positive setosa in the command-line tool)"
+            ),
+            "{err}"
+        );
+        let err = Dataset::from_csv_reader("x,y,z\n1,0,1.4\n".as_bytes(), None).unwrap_err();
+        assert!(
+            err.to_string().contains("this looks like a measurement"),
+            "{err}"
+        );
+        let err = Dataset::from_csv_reader(",x,y\n0,1,0\n".as_bytes(), None).unwrap_err();
+        assert!(err.to_string().contains("saved index"), "{err}");
+    }
+
+    #[test]
     fn semicolon_and_tab_files_are_read_and_other_separators_are_named() {
         let data =
             Dataset::from_csv_reader("x1;x2;y\n1,5;2;0\n3;4,5;1\n".as_bytes(), None).unwrap();
@@ -2611,7 +2844,8 @@ mod tests {
     fn csv_rejects_labels_other_than_0_and_1() {
         assert_eq!(
             message(read("x1,y\n1,0\n2,2\n")),
-            "CSV line 3, column y: label \"2\" is not a class: expected 0 or 1"
+            "CSV line 3, column y: label \"2\" is not a class: expected 0 or 1; for classes numbered otherwise, \
+             name the one that is class 1: positive = \"2\" (--positive 2 in the command-line tool)"
         );
         for bad in ["yes", "0.5", "-1", "", "nan"] {
             let err = read(&format!("x1,y\n1,{bad}\n"));

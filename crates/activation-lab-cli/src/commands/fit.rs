@@ -87,6 +87,8 @@ struct DataSummary {
     features: Vec<String>,
     label: Option<String>,
     class_counts: [usize; 2],
+    /// With `--positive`: the labels that are class 0 and class 1.
+    class_names: Option<[String; 2]>,
 }
 
 /// Where results were written.
@@ -140,8 +142,12 @@ pub fn run(args: &FitArgs) -> Result<()> {
     }
 
     // data
-    let data = Dataset::from_csv_path(&args.data, args.label.as_deref())
-        .map_err(|e| CliError::in_file(&args.data, e))?;
+    let data = Dataset::from_csv_path_with_classes(
+        &args.data,
+        args.label.as_deref(),
+        args.positive.as_deref(),
+    )
+    .map_err(|e| CliError::in_file(&args.data, e))?;
     if args.plot.is_some() && data.n_features() != 2 {
         return Err(CliError::Usage(format!(
             "--plot draws a decision surface over 2 feature columns, but {} has {} ({}): \
@@ -204,7 +210,10 @@ pub fn run(args: &FitArgs) -> Result<()> {
 
     // save and draw
     if let Some(path) = &args.save_model {
-        let json = model.to_json_with_names(data.feature_names());
+        let json = model.to_json_with_names(
+            data.feature_names(),
+            args.positive.as_ref().map(|_| data.class_names()),
+        );
         with_output(Some(path), |w| writeln!(w, "{json}"))?;
     }
     if let Some(path) = &args.plot {
@@ -227,13 +236,17 @@ pub fn run(args: &FitArgs) -> Result<()> {
             features: data.feature_names().to_vec(),
             label: args.label.clone(),
             class_counts: data.class_counts(),
+            class_names: args.positive.as_ref().map(|_| data.class_names().clone()),
         },
         settings,
         train: train_metrics,
         test: test_metrics,
         history: model.history(),
-        weights: serde_json::from_str(&model.to_json_with_names(data.feature_names()))
-            .unwrap_or(Value::Null),
+        weights: serde_json::from_str(&model.to_json_with_names(
+            data.feature_names(),
+            args.positive.as_ref().map(|_| data.class_names()),
+        ))
+        .unwrap_or(Value::Null),
         training_seconds,
         outputs: Outputs {
             model: args.save_model.as_ref().map(|p| p.display().to_string()),
@@ -477,12 +490,18 @@ fn summary(report: &Report<'_>, model: &Model) -> String {
         s.l2,
         if s.standardize { "" } else { ", raw inputs" },
     ));
+    let class = |c: usize| match &d.class_names {
+        Some(names) => format!("class {c} = {}", names[c]),
+        None => format!("class {c}"),
+    };
     out.push_str(&format!(
-        "data    {}: {} rows ({} of class 0, {} of class 1), features {}\n",
+        "data    {}: {} rows ({} of {}, {} of {}), features {}\n",
         d.path,
         d.rows,
         d.class_counts[0],
+        class(0),
         d.class_counts[1],
+        class(1),
         d.features.join(", ")
     ));
     let line = |name: &str, m: &Metrics| {

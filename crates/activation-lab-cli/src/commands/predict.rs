@@ -1,7 +1,7 @@
 //! `activation-lab predict`: classify the rows of a CSV file with a saved model.
 
 use activation_lab::Dataset;
-use activation_lab::data::features_from_csv_path;
+use activation_lab::data::{csv_column_names, features_from_csv_path};
 use activation_lab::prelude::{Array2, Axis};
 
 use crate::cli::PredictArgs;
@@ -23,8 +23,7 @@ pub fn run(args: &PredictArgs) -> Result<()> {
     let model = loaded.model;
     let classifier = model.classifier();
     let d = classifier.n_features();
-    let (names, table) =
-        features_from_csv_path(&args.data).map_err(|e| CliError::in_file(&args.data, e))?;
+    let names = csv_column_names(&args.data).map_err(|e| CliError::in_file(&args.data, e))?;
     let columns = names.len();
     // with the model's feature names, the one other column is the label
     let label = args.label.clone().or_else(|| match &loaded.feature_names {
@@ -36,10 +35,17 @@ pub fn run(args: &PredictArgs) -> Result<()> {
     });
 
     let labelled = if columns == d + 1 {
-        Some(
-            Dataset::from_csv_path(&args.data, label.as_deref())
-                .map_err(|e| CliError::in_file(&args.data, e))?,
-        )
+        // 0/1 labels, or the class names given or saved with the model
+        let read = |positive: Option<&str>| {
+            Dataset::from_csv_path_with_classes(&args.data, label.as_deref(), positive)
+                .map_err(|e| CliError::in_file(&args.data, e))
+        };
+        let saved = loaded.class_names.as_ref().map(|c| c[1].as_str());
+        Some(match (args.positive.as_deref(), saved) {
+            (Some(p), _) => read(Some(p))?,
+            (None, Some(p)) => read(None).or_else(|first| read(Some(p)).map_err(|_| first))?,
+            (None, None) => read(None)?,
+        })
     } else if columns == d {
         if let Some(label) = &args.label {
             return Err(CliError::Usage(format!(
@@ -58,9 +64,15 @@ pub fn run(args: &PredictArgs) -> Result<()> {
             if d == 1 { "column" } else { "columns" }
         )));
     };
+    let table;
     let (found, x): (Vec<String>, &Array2<f64>) = match &labelled {
         Some(data) => (data.feature_names().to_vec(), data.features()),
-        None => (names.clone(), &table),
+        None => {
+            table = features_from_csv_path(&args.data)
+                .map_err(|e| CliError::in_file(&args.data, e))?
+                .1;
+            (names.clone(), &table)
+        }
     };
     // the columns must be the ones the model was trained on: by name, in
     // any order (a spreadsheet may have moved them)

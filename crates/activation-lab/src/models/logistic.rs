@@ -415,8 +415,8 @@ impl LogisticModel {
     }
 
     /// A model from JSON of the form `{"weights": [..], "bias": b}`. A
-    /// `"feature_names"` key, which the command-line tool writes, is
-    /// accepted and not used.
+    /// `"feature_names"` and a `"class_names"` key, which the command-line
+    /// tool writes, are accepted and not used.
     ///
     /// # Errors
     /// [`Error::Json`] for malformed JSON or missing fields, and the
@@ -424,7 +424,7 @@ impl LogisticModel {
     pub fn from_json(json: &str) -> Result<Self> {
         let fields = super::json::ModelFields::parse(
             json,
-            &["weights", "bias", "feature_names"],
+            &["weights", "bias", "feature_names", "class_names"],
             "{\"weights\": [w1, …, wm], \"bias\": b}",
         )?;
         let parsed = LogisticJson {

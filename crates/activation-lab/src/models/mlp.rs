@@ -748,8 +748,9 @@ impl MlpModel {
     }
 
     /// A model from JSON (see the type's docs for the shape). A
-    /// `"feature_names"` key, which the command-line tool writes so that
-    /// `predict` can check a file's columns, is accepted and not used.
+    /// `"feature_names"` and a `"class_names"` key, which the command-line
+    /// tool writes so that `predict` can check a file's columns and read
+    /// its labels, are accepted and not used.
     ///
     /// # Errors
     /// [`Error::Json`] for malformed JSON, missing fields or ragged
@@ -765,6 +766,7 @@ impl MlpModel {
                 "activation",
                 // written by the command-line tool; not part of the model
                 "feature_names",
+                "class_names",
             ],
             "{\"hidden_weights\": [[…] × n_features], \"hidden_bias\": […], \"output_weights\": […], \"output_bias\": b}",
         )?;
