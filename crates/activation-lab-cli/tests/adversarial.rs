@@ -123,6 +123,12 @@ fn table(dir: &Path) -> Vec<Case> {
             "hugemodel.json",
             "{\"weights\": [1.7976931348623157e308, 1.7976931348623157e308], \"bias\": 0}",
         ),
+        (
+            "species.csv",
+            "x1,x2,species\n1,2,setosa\n3,4,versicolor\n5,6,virginica\n",
+        ),
+        ("index.csv", ",x1,x2,y\n0,1,2,0\n1,3,4,1\n"),
+        ("measure.csv", "x1,y,x2\n1,0,1.4\n2,1,2.5\n"),
     ];
     for (name, text) in files {
         write(dir, name, text);
@@ -298,6 +304,26 @@ fn table(dir: &Path) -> Vec<Case> {
         ],
         &["data"],
     ));
+    // label columns that are not 0/1
+    for (args, word) in [
+        (
+            &["fit", "--data", "species.csv", "-q"][..],
+            "--positive setosa",
+        ),
+        (
+            &["fit", "--data", "species.csv", "--positive", "setosa", "-q"][..],
+            "third class",
+        ),
+        (
+            &["fit", "--data", "species.csv", "--positive", "rose", "-q"][..],
+            "names no label",
+        ),
+        (&["fit", "--data", "index.csv", "-q"][..], "saved index"),
+        (&["fit", "--data", "measure.csv", "-q"][..], "--label"),
+        (&["fit", "--data", "label2.csv", "-q"][..], "--positive 2"),
+    ] {
+        cases.push(case(args, &[word]));
+    }
     // `data`
     for (args, word) in [
         (&["data", "moon"][..], "moon"),
