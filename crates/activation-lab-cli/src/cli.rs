@@ -154,7 +154,7 @@ pub struct FitArgs {
     pub positive: Option<String>,
 
     /// Model to train [default: mlp, or the kind of the --init weights].
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub model: Option<ModelKind>,
 
     /// Number of hidden units, MLP only [default: 200].
@@ -230,7 +230,7 @@ pub struct FitArgs {
     pub plot: Option<PathBuf>,
 
     /// Draw the loss and accuracy curves per epoch as SVG or PNG.
-    #[arg(long, value_name = "OUT.svg")]
+    #[arg(long, value_name = "OUT.svg|OUT.png")]
     pub curves: Option<PathBuf>,
 
     /// Size of the --plot and --curves figures: notebook, slide or WIDTHxHEIGHT.
@@ -319,7 +319,7 @@ pub struct FiguresArgs {
     #[arg(long, value_name = "LIST", default_value = "svg", value_delimiter = ',', value_parser = parse_format)]
     pub format: Vec<ImageFormat>,
 
-    /// Do not print the summary line on stderr.
+    /// Print nothing: neither the list of files nor the summary line.
     #[arg(long, short)]
     pub quiet: bool,
 }

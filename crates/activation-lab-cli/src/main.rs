@@ -26,7 +26,10 @@ use crate::cli::{Cli, Command};
 use crate::error::CliError;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(&e),
+    };
     let result = match cli.command {
         Command::Data(args) => commands::data::run(&args),
         Command::Fit(args) => commands::fit::run(&args),
@@ -41,5 +44,74 @@ fn main() -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Help and version go to stdout as clap writes them; a usage error is one
+/// line on stderr, like every other error of the tool, with clap's tip (if
+/// any) and a pointer to `--help`, and exit code 2.
+fn clap_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    eprintln!("{}", one_line(&e.render().to_string()));
+    ExitCode::from(2)
+}
+
+/// clap's message in one line: its first paragraph (the error, with any
+/// indented list joined on), its tips, and "see --help".
+fn one_line(text: &str) -> String {
+    let mut paragraphs = text.split("\n\n");
+    let first: Vec<&str> = paragraphs
+        .next()
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut line = first.join(" ");
+    for p in paragraphs {
+        for l in p.lines().map(str::trim) {
+            if let Some(tip) = l.strip_prefix("tip:") {
+                line.push_str(&format!("; tip:{tip}"));
+            }
+        }
+    }
+    if !line.starts_with("error:") {
+        line = format!("error: {line}");
+    }
+    line.push_str(" (see --help)");
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn clap_errors_become_one_line() {
+        let text = "error: the following required arguments were not provided:\n  --data <FILE.csv>\n\n\
+                    Usage: activation-lab fit [OPTIONS] --data <FILE.csv>\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            one_line(text),
+            "error: the following required arguments were not provided: --data <FILE.csv> (see --help)"
+        );
+        let text = "error: unexpected argument '--epoch' found\n\n  tip: a similar argument exists: '--epochs'\n\n\
+                    Usage: activation-lab fit [OPTIONS] --data <FILE.csv>\n";
+        assert_eq!(
+            one_line(text),
+            "error: unexpected argument '--epoch' found; tip: a similar argument exists: '--epochs' (see --help)"
+        );
     }
 }

@@ -109,6 +109,14 @@ fn figures_exports_every_figure_with_an_index() {
         "{}",
         &svg[..60]
     );
+    // quiet means quiet: neither the list nor the summary
+    let r = run_in(
+        dir.path(),
+        &[
+            "figures", "--out", "figs", "--format", "svg", "--size", "640x400", "-q",
+        ],
+    );
+    assert_eq!((r.ok(), r.stderr.as_str()), ("", ""));
 }
 
 #[test]

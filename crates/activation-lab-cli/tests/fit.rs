@@ -263,3 +263,32 @@ fn identity_activation_cannot_beat_a_straight_line_on_xor() {
     assert!(linear < 0.8, "identity: {linear}");
     assert!(curved > 0.95, "tanh: {curved}");
 }
+
+#[test]
+fn model_names_are_read_in_any_case_like_activations() {
+    let dir = tempdir();
+    let data = moons_csv(dir.path(), 40);
+    let r = run_in(
+        dir.path(),
+        &[
+            "fit",
+            "--data",
+            &data,
+            "--model",
+            "MLP",
+            "--hidden-units",
+            "3",
+            "--epochs",
+            "2",
+            "-q",
+        ],
+    );
+    assert!(r.ok().contains("MLP 2-3-1"), "{}", r.stdout);
+    let r = run_in(
+        dir.path(),
+        &[
+            "fit", "--data", &data, "--model", "Logistic", "--epochs", "2", "-q",
+        ],
+    );
+    assert!(r.ok().contains("logistic regression"), "{}", r.stdout);
+}

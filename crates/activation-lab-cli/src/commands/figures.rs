@@ -31,8 +31,8 @@ pub fn run(args: &FiguresArgs) -> Result<()> {
             .collect();
         listing.push_str(&format!("{:<40} {}\n", figure.name, files.join(", ")));
     }
-    crate::output::with_output(None, |w| w.write_all(listing.as_bytes()))?;
     if !args.quiet {
+        crate::output::with_output(None, |w| w.write_all(listing.as_bytes()))?;
         eprintln!(
             "wrote {} figures ({}) at size {} to {}, with index.html and index.md",
             written.len(),
