@@ -362,6 +362,43 @@ pub(crate) fn probability_color(b: usize) -> RGBColor {
 // ---------------------------------------------------------------------------
 
 /// One data point to draw.
+/// The legend row that explains larger markers, when some points share a
+/// place.
+fn ties_note(points: &[Point]) -> Option<(Key, String)> {
+    distinct_points(points).1.iter().any(|&n| n > 1).then(|| {
+        (
+            Key::Text,
+            "larger marker: several points at one place".to_string(),
+        )
+    })
+}
+
+/// The points once each, in their first order, with how many times each
+/// one occurs (same place, class and kind).
+fn distinct_points(points: &[Point]) -> (Vec<Point>, Vec<usize>) {
+    let mut index: std::collections::HashMap<(u64, u64, u8, bool), usize> =
+        std::collections::HashMap::new();
+    let (mut unique, mut counts) = (Vec::new(), Vec::new());
+    for p in points {
+        // +0.0 turns −0 into 0, so the two are one place
+        let key = (
+            (p.x + 0.0).to_bits(),
+            (p.y + 0.0).to_bits(),
+            p.class,
+            p.hollow,
+        );
+        match index.get(&key) {
+            Some(&i) => counts[i] += 1,
+            None => {
+                index.insert(key, unique.len());
+                unique.push(*p);
+                counts.push(1);
+            }
+        }
+    }
+    (unique, counts)
+}
+
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Point {
     pub x: f64,
@@ -479,10 +516,22 @@ impl Panel {
             }
         }
         let r = theme.px(self.point_size).max(2);
+        // points at exactly the same place (ties in measured data) are
+        // drawn once, with the marker's area growing with their number
+        let (unique, counts) = distinct_points(&self.points);
         // filled (training) points first, hollow test points on top
         for hollow in [false, true] {
-            for p in self.points.iter().filter(|p| p.hollow == hollow) {
-                marker(pa, p.class, (p.x, p.y), r, p.hollow, theme)?;
+            for (p, &n) in unique
+                .iter()
+                .zip(&counts)
+                .filter(|(p, _)| p.hollow == hollow)
+            {
+                let rn = if n > 1 {
+                    (f64::from(r) * (n as f64).sqrt().min(2.5)).round() as i32
+                } else {
+                    r
+                };
+                marker(pa, p.class, (p.x, p.y), rn, p.hollow, theme)?;
             }
         }
         // frame
@@ -980,7 +1029,7 @@ pub fn scatter(data: &Dataset) -> Result<Figure> {
         let (chart, side) = split_side(&body, &theme);
         panel.draw(&chart, &theme)?;
         let (sw, _) = side.dim_in_pixel();
-        let rows = (0..2)
+        let mut rows = (0..2)
             .map(|c| {
                 (
                     Key::Marker {
@@ -991,6 +1040,7 @@ pub fn scatter(data: &Dataset) -> Result<Figure> {
                 )
             })
             .collect::<Vec<_>>();
+        rows.extend(ties_note(&panel.points));
         legend(&side, &theme, (0, theme.px(1.0)), &rows, f64::from(sw))?;
         Ok(())
     }))
@@ -1351,6 +1401,7 @@ pub(crate) fn full_surface_figure(
                 ));
             }
         }
+        rows.extend(ties_note(&panel.points));
         let y = legend(&side, &theme, (0, theme.px(1.0)), &rows, f64::from(sw))?;
         let bar_h = (sh as i32 - y - theme.px(8.0)).min(theme.px(16.0));
         if bar_h > theme.px(5.0) {
@@ -1840,6 +1891,45 @@ pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ties_are_drawn_once_with_a_larger_marker_and_a_note() {
+        let pt = |x: f64, y: f64, class: u8| Point {
+            x,
+            y,
+            class,
+            hollow: false,
+        };
+        let (unique, counts) = distinct_points(&[
+            pt(1.0, 2.0, 0),
+            pt(1.0, 2.0, 0),
+            pt(-0.0, 0.0, 1),
+            pt(0.0, 0.0, 1),
+            pt(1.0, 2.0, 1),
+        ]);
+        assert_eq!(counts, vec![2, 2, 1]);
+        assert_eq!(unique.len(), 3);
+        let ties = crate::Dataset::new(
+            ndarray::array![[4.7, 1.4], [4.7, 1.4], [4.7, 1.4], [6.0, 2.5], [5.1, 1.9]],
+            ndarray::array![0, 0, 0, 1, 1],
+        )
+        .unwrap();
+        let svg = scatter(&ties).unwrap().to_svg().unwrap();
+        assert!(svg.contains("larger marker"), "the note is drawn");
+        // the tied point is drawn once: one circle fewer than rows of class 0
+        let plain = crate::Dataset::new(
+            ndarray::array![[4.7, 1.4], [4.8, 1.4], [4.9, 1.4], [6.0, 2.5], [5.1, 1.9]],
+            ndarray::array![0, 0, 0, 1, 1],
+        )
+        .unwrap();
+        let svg_plain = scatter(&plain).unwrap().to_svg().unwrap();
+        assert!(!svg_plain.contains("larger marker"));
+        // two markers fewer, each a disc and its rim
+        assert_eq!(
+            svg_plain.matches("<circle").count() - svg.matches("<circle").count(),
+            4
+        );
+    }
 
     #[test]
     fn data_near_f64_max_gets_a_finite_range_and_figures_refuse_it_by_name() {
