@@ -700,16 +700,8 @@ impl Dataset {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn from_csv_reader(mut reader: impl Read, label: Option<&str>) -> Result<Self> {
-        let mut bytes = Vec::new();
-        if let Err(e) = reader.read_to_end(&mut bytes) {
-            return Err(csv_error(
-                1 + count_line_breaks(&bytes),
-                None,
-                &format!("cannot read the input: {e}"),
-            ));
-        }
-        Dataset::from_csv_bytes(&bytes, label, None)
+    pub fn from_csv_reader(reader: impl Read, label: Option<&str>) -> Result<Self> {
+        Dataset::from_csv_reader_with_classes(reader, label, None)
     }
 
     /// [`Dataset::from_csv_reader`] for a label column that holds two class

@@ -54,6 +54,21 @@ pub fn words(w: &[&str]) -> Vec<String> {
     w.iter().map(|s| s.to_string()).collect()
 }
 
+fn push<T: Into<Values>>(
+    out: &mut Vec<Case>,
+    family: &'static str,
+    name: impl Into<String>,
+    expect: Expect,
+    run: impl Fn() -> Result<T> + 'static,
+) {
+    out.push(Case {
+        family,
+        name: name.into(),
+        expect,
+        run: Box::new(move || run().map(Into::into)),
+    });
+}
+
 /// Adds a case that must fail with a message containing `must_name`.
 pub fn bad<T: Into<Values>>(
     out: &mut Vec<Case>,
@@ -62,12 +77,7 @@ pub fn bad<T: Into<Values>>(
     must_name: &[&str],
     run: impl Fn() -> Result<T> + 'static,
 ) {
-    out.push(Case {
-        family,
-        name: name.into(),
-        expect: Expect::Error(words(must_name)),
-        run: Box::new(move || run().map(Into::into)),
-    });
+    push(out, family, name, Expect::Error(words(must_name)), run);
 }
 
 /// Adds a case that must succeed with finite numbers.
@@ -77,12 +87,7 @@ pub fn finite<T: Into<Values>>(
     name: impl Into<String>,
     run: impl Fn() -> Result<T> + 'static,
 ) {
-    out.push(Case {
-        family,
-        name: name.into(),
-        expect: Expect::Finite,
-        run: Box::new(move || run().map(Into::into)),
-    });
+    push(out, family, name, Expect::Finite, run);
 }
 
 /// Adds a case that may succeed (finite) or fail naming `must_name`.
@@ -93,12 +98,7 @@ pub fn either<T: Into<Values>>(
     must_name: &[&str],
     run: impl Fn() -> Result<T> + 'static,
 ) {
-    out.push(Case {
-        family,
-        name: name.into(),
-        expect: Expect::Either(words(must_name)),
-        run: Box::new(move || run().map(Into::into)),
-    });
+    push(out, family, name, Expect::Either(words(must_name)), run);
 }
 
 impl Case {

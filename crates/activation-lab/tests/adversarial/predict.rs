@@ -23,71 +23,28 @@ fn extreme_queries() -> Vec<(&'static str, Array2<f64>)> {
     ]
 }
 
+/// A 2-2-1 network with ordinary weights and the given activation.
+fn small_mlp(activation: Activation) -> MlpModel {
+    MlpModel::from_weights(
+        array![[1.0, -1.0], [-1.0, 1.0]],
+        array![0.5, -0.5],
+        array![3.0, -3.0],
+        0.1,
+        activation,
+    )
+    .unwrap()
+}
+
 /// Builds a model to ask.
 type MakeModel = fn() -> Box<dyn Classifier>;
 
 fn prediction_cases(out: &mut Vec<Case>) {
     let models: Vec<(&str, MakeModel)> = vec![
-        ("sigmoid MLP", || {
-            Box::new(
-                MlpModel::from_weights(
-                    array![[1.0, -1.0], [-1.0, 1.0]],
-                    array![0.5, -0.5],
-                    array![3.0, -3.0],
-                    0.1,
-                    Activation::Sigmoid,
-                )
-                .unwrap(),
-            )
-        }),
-        ("ReLU MLP", || {
-            Box::new(
-                MlpModel::from_weights(
-                    array![[1.0, -1.0], [-1.0, 1.0]],
-                    array![0.5, -0.5],
-                    array![3.0, -3.0],
-                    0.1,
-                    Activation::Relu,
-                )
-                .unwrap(),
-            )
-        }),
-        ("identity MLP", || {
-            Box::new(
-                MlpModel::from_weights(
-                    array![[1.0, -1.0], [-1.0, 1.0]],
-                    array![0.5, -0.5],
-                    array![3.0, -3.0],
-                    0.1,
-                    Activation::Identity,
-                )
-                .unwrap(),
-            )
-        }),
-        ("GELU MLP", || {
-            Box::new(
-                MlpModel::from_weights(
-                    array![[1.0, -1.0], [-1.0, 1.0]],
-                    array![0.5, -0.5],
-                    array![3.0, -3.0],
-                    0.1,
-                    Activation::Gelu,
-                )
-                .unwrap(),
-            )
-        }),
-        ("step MLP", || {
-            Box::new(
-                MlpModel::from_weights(
-                    array![[1.0, -1.0], [-1.0, 1.0]],
-                    array![0.5, -0.5],
-                    array![3.0, -3.0],
-                    0.1,
-                    Activation::UnitStep,
-                )
-                .unwrap(),
-            )
-        }),
+        ("sigmoid MLP", || Box::new(small_mlp(Activation::Sigmoid))),
+        ("ReLU MLP", || Box::new(small_mlp(Activation::Relu))),
+        ("identity MLP", || Box::new(small_mlp(Activation::Identity))),
+        ("GELU MLP", || Box::new(small_mlp(Activation::Gelu))),
+        ("step MLP", || Box::new(small_mlp(Activation::UnitStep))),
         ("huge-weight MLP", || {
             Box::new(
                 MlpModel::from_weights(
@@ -176,16 +133,7 @@ fn prediction_cases(out: &mut Vec<Case>) {
             },
         );
     }
-    let mlp = || {
-        MlpModel::from_weights(
-            array![[1.0, -1.0], [-1.0, 1.0]],
-            array![0.5, -0.5],
-            array![3.0, -3.0],
-            0.1,
-            Activation::Tanh,
-        )
-        .unwrap()
-    };
+    let mlp = || small_mlp(Activation::Tanh);
     for (q, x) in extreme_queries() {
         let x2 = x.clone();
         either(
@@ -263,13 +211,7 @@ fn prediction_cases(out: &mut Vec<Case>) {
                 format!("{name} MlpModel.loss_and_gradient(x = ±{x:e})"),
                 &["the data", "too large"],
                 move || {
-                    let m = MlpModel::from_weights(
-                        array![[1.0, -1.0], [-1.0, 1.0]],
-                        array![0.5, -0.5],
-                        array![3.0, -3.0],
-                        0.1,
-                        act,
-                    )?;
+                    let m = small_mlp(act);
                     let d = Dataset::new(array![[x, -x], [-x, x], [0.0, 1.0]], array![0, 1, 0])?;
                     let (loss, g) = m.loss_and_gradient(&d, 0.01)?;
                     let mut v = vec![loss, g.output_bias];
