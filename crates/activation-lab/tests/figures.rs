@@ -641,3 +641,37 @@ fn timings() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_last_epoch_tick_of_long_runs_fits_on_the_figure() {
+    // a centred tick label at the right edge used to be cut ("20000" as "2000")
+    for n in [1000usize, 20_000, 1_000_000] {
+        let history = History {
+            train_loss: (0..n).map(|i| 1.0 / (1.0 + i as f64)).collect(),
+            train_accuracy: vec![0.5; n],
+            ..History::default()
+        };
+        for size in [FigureSize::Notebook, FigureSize::Slide] {
+            let fig = training_curves(&history).unwrap().with_size(size);
+            let (width, _) = fig.pixel_size();
+            let svg = fig.to_svg().unwrap();
+            let doc = roxmltree::Document::parse(&svg).unwrap();
+            for t in doc.descendants().filter(|n| n.has_tag_name("text")) {
+                let label = t.text().unwrap_or("").trim();
+                if t.attribute("text-anchor") != Some("middle")
+                    || !label.chars().all(|c| c.is_ascii_digit())
+                {
+                    continue;
+                }
+                let x: f64 = t.attribute("x").unwrap().parse().unwrap();
+                let font: f64 = t.attribute("font-size").unwrap().parse().unwrap();
+                // DejaVu Sans digits are 0.636 em wide
+                let right = x + label.len() as f64 * 0.636 * font / 2.0;
+                assert!(
+                    right <= f64::from(width),
+                    "{n} epochs at {size:?}: tick {label} ends at {right:.1} px of {width}"
+                );
+            }
+        }
+    }
+}

@@ -30,11 +30,17 @@ pub(crate) fn function_chart<'a, 'b>(
     yr: (f64, f64),
     labels: (&str, &str),
 ) -> Result<Chart<'a, 'b>> {
+    // the last x tick can sit on the right edge, centred: leave room for
+    // half of its label (so "20000" is not cut to "2000")
+    let (last_w, _) = area
+        .estimate_text_size(&tick(&xr.1), &theme.font(Theme::TICK))
+        .map_err(plot_err)?;
+    let right = theme.px(1.8).max(last_w as i32 / 2 + theme.px(0.4));
     let mut builder = ChartBuilder::on(area);
     builder
         .margin_top(theme.px(0.8))
         .margin_left(theme.px(0.6))
-        .margin_right(theme.px(1.8))
+        .margin_right(right)
         .x_label_area_size(theme.px(6.0))
         .y_label_area_size(theme.px(8.8));
     if let Some(c) = caption {
