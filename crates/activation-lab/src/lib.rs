@@ -31,6 +31,7 @@
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub mod activation;
+pub mod cell_value;
 pub mod claims;
 pub mod data;
 pub mod error;

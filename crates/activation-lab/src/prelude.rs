@@ -16,6 +16,7 @@ pub use crate::activation::{
     Activation, ActivationInfo, catalogue, cheat_sheet_html, cheat_sheet_markdown, log_sigmoid,
     sigmoid, sigmoid_derivative, softplus, threshold, unit_step,
 };
+pub use crate::cell_value::{CellValue, cell_output};
 pub use crate::claims::{
     BoundaryBend, CURVED_MIN_BEND, boundary_bend, class_means, collapsed_line, max_net_input_gap,
     plotted_region,
