@@ -173,7 +173,7 @@ def run(path: Path, edition: str, save_to: Path | None) -> tuple[list[str], dict
         nb,
         kernel_name=KERNEL,
         timeout=900,
-        startup_timeout=120,
+        startup_timeout=600,
         allow_errors=True,
         record_timing=True,
         resources={"metadata": {"path": str(path.parent)}},

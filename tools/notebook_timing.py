@@ -63,7 +63,7 @@ class Kernel:
         self.km.start_kernel(cwd=str(cwd))
         self.kc = self.km.client()
         self.kc.start_channels()
-        self.kc.wait_for_ready(timeout=300)
+        self.kc.wait_for_ready(timeout=600)
         self.start_seconds = time.monotonic() - t0
 
     def run(self, code: str, timeout: float = 900) -> tuple[float, str]:
