@@ -11,7 +11,7 @@ FIGURE_SIZE ?= slide
 # Jupyter refuses to run as root unless told to (containers, lab machines set up as root)
 JUPYTER_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab setup test test-rust test-notebooks lint figures html strip clean bench student editions
+.PHONY: help lab setup test test-rust test-notebooks lint figures html strip clean bench bench-crate bench-kernel student editions
 
 help:
 	@grep -E '^## ' Makefile | sed 's/^## /  make /'
@@ -66,12 +66,18 @@ html: setup
 strip: setup
 	$(PY) tools/strip_notebooks.py notebooks/*.ipynb
 
-## bench: speed benchmarks and the NumPy/scikit-learn comparison table (see BENCHMARKS.md)
+## bench: speed benchmarks, the NumPy/scikit-learn comparison and the kernel's latency (see BENCHMARKS.md)
 BENCH_VENV := target/bench-venv
-bench:
+bench: bench-crate bench-kernel
+
+bench-crate:
 	$(CARGO) bench --locked -p activation-lab --bench training --bench figures --bench peak_memory
 	@test -x $(BENCH_VENV)/bin/python || { python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q -r bench/requirements.txt; }
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BENCH_VENV)/bin/python bench/compare.py
+
+## bench-kernel: the classroom latency of the Rust kernel (fresh kernels, notebooks 04-06)
+bench-kernel: setup
+	$(PY) tools/notebook_timing.py
 
 ## clean: remove build output, the virtualenv and exported files
 clean:
