@@ -15,7 +15,7 @@ Two measurements, each in a fresh kernel started exactly as Jupyter starts it
 Prints Markdown tables (the ones in BENCHMARKS.md). Timings are never a test:
 this script fails only if a cell fails.
 
-Usage: notebook_timing.py [--probe-runs N] [--skip-probe] [NOTEBOOK ...]
+Usage: notebook_timing.py [--probe-runs N] [--skip-probe | --probe-only] [NOTEBOOK ...]
        (default notebooks: 04, 05 and 06)
 """
 
@@ -165,6 +165,7 @@ def main() -> int:
     parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks (default: 04, 05, 06)")
     parser.add_argument("--probe-runs", type=int, default=3, help="fresh kernels for the probe (default 3)")
     parser.add_argument("--skip-probe", action="store_true", help="time the notebooks only")
+    parser.add_argument("--probe-only", action="store_true", help="run the probe only, no notebooks")
     args = parser.parse_args()
     paths = [p.resolve() for p in args.notebooks] or [
         p for p in editions.default_sources() if p.name[:2] in ("04", "05", "06")
@@ -184,6 +185,9 @@ def main() -> int:
         print(f"| a trivial later cell (`let b = 2; b`) | {med['trivial']:.2f} | |")
         print(f"| a one-call later cell (`let c = sigmoid(a + 1.0); c`) | {med['one_call']:.2f} | |")
 
+    if args.probe_only:
+        print(f"\n{load()}")
+        return 0
     results = []
     out_dir = ROOT / "target" / "notebook-timing"
     written = editions.write_editions(paths, out_dir, ("solutions",))
