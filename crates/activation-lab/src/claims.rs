@@ -18,8 +18,8 @@
 use ndarray::{Array1, Array2};
 
 use crate::data::Dataset;
+use crate::error::{Error, Result};
 use crate::models::{Classifier, LogisticModel, MlpModel};
-use crate::{Error, Result};
 
 /// Grid points per side on which [`boundary_bend`] looks for the boundary.
 const BEND_GRID: usize = 161;

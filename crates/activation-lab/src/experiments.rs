@@ -15,8 +15,8 @@ use std::fmt;
 
 use crate::claims::boundary_bend;
 use crate::data::Dataset;
+use crate::error::{Error, Result};
 use crate::models::{Classifier, Mlp};
-use crate::{Error, Result};
 
 /// How one trained network did: accuracies and how much its boundary bends.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -18,8 +18,7 @@
 //! );
 //! ```
 
-use crate::error::short_count;
-use crate::{Error, Result};
+use crate::error::{Error, Result, short_count};
 
 /// The most memory one call may ask for: 2 GiB, a quarter of a small
 /// laptop's RAM.

@@ -10,8 +10,7 @@
 
 use ndarray::{Array1, Array2, ArrayView1};
 
-use crate::error::short;
-use crate::{Error, Result};
+use crate::error::{Error, Result, short};
 
 /// The net input of one sample: `z = b + x·w`.
 ///

@@ -22,6 +22,7 @@ pub use crate::claims::{
     plotted_region,
 };
 pub use crate::data::{Dataset, DatasetKind, Standardizer, blobs, circles, moons, spirals, xor};
+pub use crate::error::{Error, Result};
 pub use crate::experiments::{L2Run, L2Study, RunResult, l2_study};
 pub use crate::figure::{Figure, FigureSize, ImageFormat};
 pub use crate::metrics::{ConfusionMatrix, accuracy, log_loss, log_loss_from_logits};
@@ -43,7 +44,6 @@ pub use crate::plot::{
     step_and_threshold, strongest_hidden_units, training_animation, training_curves, unit_order,
 };
 pub use crate::rng::{ChaCha8Rng, seeded};
-pub use crate::{Error, Result};
 
 pub use ndarray::{self, Array1, Array2, Axis, array, s};
 pub use plotters;

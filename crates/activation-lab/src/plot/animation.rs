@@ -5,14 +5,14 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
-use super::surface::{
-    check_model, check_plane_data, full_surface_figure, padded_ranges, surface_panel,
-};
+use super::checks::{check_model, check_plane_data};
+use super::decision_surface::{full_surface_figure, surface_panel};
+use super::ranges::padded_ranges;
 use crate::data::Dataset;
+use crate::error::{Error, Result};
 use crate::figure::{Figure, FigureSize, base64, plot_err, write_file};
 use crate::limits::MAX_FRAMES;
 use crate::models::MlpModel;
-use crate::{Error, Result};
 use rayon::prelude::*;
 
 /// Frames of an animation, each a [`Figure`], played as a looping GIF.

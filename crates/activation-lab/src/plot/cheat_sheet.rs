@@ -4,12 +4,13 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::surface::{Key, legend_sized};
-use super::{
-    AXIS, BLUE, GRID, GUIDE, INK, MUTED, Theme, VERMILLION, cells, text, tick, titled, wrap,
-};
-use crate::Result;
+use super::layout::cells;
+use super::legend::{Key, legend_sized};
+use super::style::{AXIS, BLUE, GRID, GUIDE, INK, MUTED, VERMILLION};
+use super::text::{text, tick, titled, wrap};
+use super::theme::Theme;
 use crate::activation::{ActivationInfo, catalogue};
+use crate::error::Result;
 use crate::figure::{Area, Figure, plot_err};
 
 /// Samples `f` on `[lo, hi]` and splits the curve where it jumps.

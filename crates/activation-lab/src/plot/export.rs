@@ -2,16 +2,22 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{
-    DecisionSurface, ModelGrid, cheat_sheet, distinct_hidden_units, fit_activations_by_widths,
-    fit_models_by_datasets, hidden_unit_gallery, logistic_regression_schematic, mlp_schematic,
-    net_input_map, scatter, sigmoid_curve, step_and_threshold, training_animation, training_curves,
-};
+use super::animation::training_animation;
+use super::cheat_sheet::cheat_sheet;
+use super::decision_surface::DecisionSurface;
+use super::grids::{ModelGrid, fit_activations_by_widths, fit_models_by_datasets};
+use super::hidden_unit_gallery::hidden_unit_gallery;
+use super::hidden_units::distinct_hidden_units;
+use super::net_input_map::net_input_map;
+use super::scatter::scatter;
+use super::schematic::{logistic_regression_schematic, mlp_schematic};
+use super::sigmoid_curve::{sigmoid_curve, step_and_threshold};
+use super::training_curves::training_curves;
 use crate::activation::Activation;
 use crate::data::{Dataset, blobs, circles, moons, xor};
+use crate::error::{Error, Result};
 use crate::figure::{Figure, FigureSize, ImageFormat, write_file};
 use crate::models::{FitOptions, LogisticModel, LogisticRegression, Mlp, MlpModel};
-use crate::{Error, Result};
 
 /// One exported figure: its stable name, title, what it shows, and the
 /// files written for it.

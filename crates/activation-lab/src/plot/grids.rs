@@ -3,15 +3,21 @@
 
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::surface::{
-    Panel, check_plane_data, default_cells, padded_ranges, points_of, surface_panel,
-};
-use super::{MUTED, Theme, cells, text, titled, wrap};
+use super::checks::check_plane_data;
+use super::contour::default_cells;
+use super::decision_surface::surface_panel;
+use super::layout::cells;
+use super::panel::Panel;
+use super::ranges::padded_ranges;
+use super::scatter::points_of;
+use super::style::MUTED;
+use super::text::{text, titled, wrap};
+use super::theme::Theme;
 use crate::activation::Activation;
 use crate::data::Dataset;
+use crate::error::{Error, Result};
 use crate::figure::{Area, Figure};
 use crate::models::{Classifier, LogisticModel, LogisticRegression, Mlp, MlpModel};
-use crate::{Error, Result};
 
 /// The largest grid drawn: 8 × 8 panels.
 use crate::limits::MAX_SIDE;

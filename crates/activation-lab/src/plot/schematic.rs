@@ -4,11 +4,13 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::surface::draw_arrow;
-use super::{AXIS, BLUE, GUIDE, INK, MUTED, Theme, VERMILLION, text, tint, titled};
+use super::panel::draw_arrow;
+use super::style::{AXIS, BLUE, GUIDE, INK, MUTED, VERMILLION, tint};
+use super::text::{text, titled};
+use super::theme::Theme;
 use crate::activation::sigmoid;
+use crate::error::{Error, Result};
 use crate::figure::{Area, Figure, plot_err};
-use crate::{Error, Result};
 
 /// `n` in Unicode subscript digits: 12 → "₁₂".
 fn sub(n: usize) -> String {

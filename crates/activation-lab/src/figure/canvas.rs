@@ -1,0 +1,150 @@
+//! The plotters backend every figure draws on, SVG or bitmap, and the
+//! drawing area figure code receives.
+
+use std::fmt;
+
+use plotters::coord::Shift;
+use plotters::prelude::{BitMapBackend, DrawingArea, SVGBackend};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+};
+
+use crate::error::Error;
+
+/// The error of [`Canvas`]: the underlying backend's message.
+#[derive(Debug)]
+pub(crate) struct CanvasError(String);
+
+impl fmt::Display for CanvasError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CanvasError {}
+
+/// The plotters backend that figures draw on: SVG or an RGB bitmap. Each
+/// figure's drawing code is written once against it.
+pub(crate) enum Canvas<'a> {
+    /// Vector output.
+    Svg(SVGBackend<'a>),
+    /// RGB raster output.
+    Bitmap(BitMapBackend<'a>),
+}
+
+fn convert<E: std::error::Error + Send + Sync>(
+    e: DrawingErrorKind<E>,
+) -> DrawingErrorKind<CanvasError> {
+    match e {
+        DrawingErrorKind::DrawingError(e) => {
+            DrawingErrorKind::DrawingError(CanvasError(e.to_string()))
+        }
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    }
+}
+
+macro_rules! on_backend {
+    ($self:expr, $b:ident => $call:expr) => {
+        match $self {
+            Canvas::Svg($b) => $call.map_err(convert),
+            Canvas::Bitmap($b) => $call.map_err(convert),
+        }
+    };
+}
+
+impl DrawingBackend for Canvas<'_> {
+    type ErrorType = CanvasError;
+
+    fn get_size(&self) -> (u32, u32) {
+        match self {
+            Canvas::Svg(b) => b.get_size(),
+            Canvas::Bitmap(b) => b.get_size(),
+        }
+    }
+
+    fn ensure_prepared(&mut self) -> std::result::Result<(), DrawingErrorKind<CanvasError>> {
+        on_backend!(self, b => b.ensure_prepared())
+    }
+
+    fn present(&mut self) -> std::result::Result<(), DrawingErrorKind<CanvasError>> {
+        on_backend!(self, b => b.present())
+    }
+
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> std::result::Result<(), DrawingErrorKind<CanvasError>> {
+        on_backend!(self, b => b.draw_pixel(point, color))
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> std::result::Result<(), DrawingErrorKind<CanvasError>> {
+        on_backend!(self, b => b.draw_line(from, to, style))
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> std::result::Result<(), DrawingErrorKind<CanvasError>> {
+        on_backend!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> std::result::Result<(), DrawingErrorKind<CanvasError>> {
+        on_backend!(self, b => b.draw_path(path, style))
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> std::result::Result<(), DrawingErrorKind<CanvasError>> {
+        on_backend!(self, b => b.draw_circle(center, radius, style, fill))
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> std::result::Result<(), DrawingErrorKind<CanvasError>> {
+        on_backend!(self, b => b.fill_polygon(vert, style))
+    }
+
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> std::result::Result<(), DrawingErrorKind<CanvasError>> {
+        on_backend!(self, b => b.draw_text(text, style, pos))
+    }
+
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> std::result::Result<(u32, u32), DrawingErrorKind<CanvasError>> {
+        on_backend!(self, b => b.estimate_text_size(text, style))
+    }
+}
+
+/// The drawing area that figure code draws on.
+pub(crate) type Area<'a> = DrawingArea<Canvas<'a>, Shift>;
+
+/// Maps any plotters error to [`Error::Figure`].
+pub(crate) fn plot_err<E: fmt::Display>(e: E) -> Error {
+    Error::Figure(e.to_string())
+}

@@ -1,0 +1,107 @@
+//! Text on a figure: placed and wrapped labels, the title, and numbers
+//! formatted for ticks and notes.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::theme::Theme;
+use crate::error::Result;
+use crate::figure::{Area, plot_err};
+
+/// Anchors text at a point.
+pub(crate) fn anchored(style: TextStyle<'static>, h: HPos, v: VPos) -> TextStyle<'static> {
+    style.pos(Pos::new(h, v))
+}
+
+/// Draws `text` at `(x, y)` in pixel coordinates of `area`.
+pub(crate) fn text(
+    area: &Area<'_>,
+    s: &str,
+    (x, y): (i32, i32),
+    style: TextStyle<'static>,
+    h: HPos,
+    v: VPos,
+) -> Result<()> {
+    area.draw(&Text::new(s.to_string(), (x, y), anchored(style, h, v)))
+        .map_err(plot_err)
+}
+
+/// Fills the canvas white and draws the figure's title at the top; returns
+/// the area below the title.
+pub(crate) fn titled<'a>(area: &Area<'a>, theme: &Theme, title: &str) -> Result<Area<'a>> {
+    area.fill(&WHITE).map_err(plot_err)?;
+    let (w, _) = area.dim_in_pixel();
+    let size = Theme::TITLE;
+    let lines = wrap(area, title, &theme.bold(size), f64::from(w) - 4.0 * theme.u)?;
+    let line_h = theme.px(size * 1.3);
+    let top = theme.px(1.4);
+    for (i, line) in lines.iter().enumerate() {
+        text(
+            area,
+            line,
+            ((w / 2) as i32, top + i as i32 * line_h),
+            theme.bold(size),
+            HPos::Center,
+            VPos::Top,
+        )?;
+    }
+    let used = top + lines.len() as i32 * line_h + theme.px(0.6);
+    Ok(area.margin(used, 0, 0, 0))
+}
+
+/// Width of `s` in pixels in `style`, measured with the embedded font.
+pub(crate) fn text_width(area: &Area<'_>, s: &str, style: &TextStyle<'static>) -> Result<f64> {
+    let (w, _) = area.estimate_text_size(s, style).map_err(plot_err)?;
+    Ok(f64::from(w))
+}
+
+/// Breaks `s` into lines no wider than `max_width` pixels (words longer
+/// than a line stay whole).
+pub(crate) fn wrap(
+    area: &Area<'_>,
+    s: &str,
+    style: &TextStyle<'static>,
+    max_width: f64,
+) -> Result<Vec<String>> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if !line.is_empty() && text_width(area, &candidate, style)? > max_width {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    Ok(lines)
+}
+
+/// Tick labels: short, with a true minus sign.
+pub(crate) fn tick(v: &f64) -> String {
+    let v = if v.abs() < 1e-9 { 0.0 } else { *v };
+    let s = if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else if (v * 10.0 - (v * 10.0).round()).abs() < 1e-9 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    };
+    s.replace('-', "−")
+}
+
+/// A number with a true minus sign.
+pub(crate) fn signed(v: f64, decimals: usize) -> String {
+    format!("{v:+.decimals$}").replace('-', "−")
+}
+
+/// A percentage with one decimal.
+pub(crate) fn percent(v: f64) -> String {
+    format!("{:.1} %", 100.0 * v)
+}
