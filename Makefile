@@ -28,8 +28,9 @@ setup:
 ## test: set up, check formatting and lints, run the crate's tests and every notebook
 test: setup lint test-rust test-notebooks
 
-## lint: rustfmt and clippy, warnings as errors
+## lint: rustfmt, clippy (warnings as errors) and the source layout (tools/check_layout.py)
 lint:
+	python3 tools/check_layout.py
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use activation_lab::{Activation, DatasetKind, FigureSize, ImageFormat, Optimizer};
+use activation_lab::{Activation, DatasetKind, FigureSize, ImageFormat, Mlp, Optimizer, Training};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Why neural networks need activation functions: make the series'
@@ -39,20 +39,7 @@ pub enum Command {
 
 /// Options of `activation-lab data`.
 #[derive(Debug, Args)]
-#[command(after_help = "\
-Datasets:
-  blobs    two Gaussian blobs, (almost) linearly separable   default noise 0.6
-  moons    two interleaving half-moons                        default noise 0.2
-  circles  a small circle inside a larger one                 default noise 0.1
-  xor      four quadrants, opposite corners share a class     default noise 0.0
-  spirals  two interleaved spirals (harder)                   default noise 0.05
-
-Every row is x1,x2,y with y = 0 or 1; the classes are balanced and the rows
-shuffled. The same seed gives the same rows on every machine.
-
-Examples:
-  activation-lab data moons > moons.csv
-  activation-lab data xor --samples 1000 --noise 0.1 --seed 7 --out xor.csv")]
+#[command(after_help = data_after_help())]
 pub struct DataArgs {
     /// Which dataset: blobs, moons, circles, xor or spirals.
     #[arg(value_name = "DATASET", value_parser = parse_dataset)]
@@ -107,36 +94,7 @@ impl ModelKind {
 
 /// Options of `activation-lab fit`.
 #[derive(Debug, Args)]
-#[command(after_help = "\
-Defaults (the library's, as in the notebooks):
-  mlp       200 sigmoid hidden units, adam, learning rate 0.03, 300 epochs,
-            batch size 32, l2 0.0001
-  logistic  gd, learning rate 0.1, 200 epochs, full batch, l2 0
-
-The CSV has a header row, numeric feature columns and a label column of 0/1
-(the last column unless --label names another). Inputs are standardised
-while training and the scaling is folded into the saved weights, so a saved
-model acts on raw inputs. With --test-fraction F a stratified, seeded share
-F of the rows is held out for testing; 0 (the default) trains on every row.
-
---init starts from weights in the JSON shape that --save-model writes:
-  mlp       {\"hidden_weights\": [[..n_hidden..] x n_features], \"hidden_bias\": [..],
-             \"output_weights\": [..], \"output_bias\": b, \"activation\": \"sigmoid\"}
-  logistic  {\"weights\": [..n_features..], \"bias\": b}
-With --optimizer gd --batch-size 0 --no-standardize --no-shuffle --l2 0 the
-run is plain full-batch gradient descent from those weights, step for step.
-
---json prints one JSON object: data, settings, train/test accuracy and loss,
-history (loss and accuracy per epoch), weights and training_seconds.
-
-Examples:
-  activation-lab fit --data moons.csv
-  activation-lab fit --data moons.csv --test-fraction 0.2 --plot moons.svg --curves curves.svg
-  activation-lab fit --data moons.csv --plot slide.png --plot-size slide
-  activation-lab fit --data iris.csv --label species --model logistic --save-model iris.json
-  activation-lab fit --data xor.csv --activation identity --json
-  activation-lab fit --data moons.csv --init start.json --optimizer gd --batch-size 0 \\
-      --no-standardize --no-shuffle --l2 0 --epochs 100 --learning-rate 0.5 --json")]
+#[command(after_help = fit_after_help())]
 pub struct FitArgs {
     /// CSV file with a header, numeric feature columns and a 0/1 label column
     /// (separated by commas, semicolons or tabs; decimal commas are read with semicolons or tabs).
@@ -157,34 +115,47 @@ pub struct FitArgs {
     #[arg(long, value_enum, ignore_case = true)]
     pub model: Option<ModelKind>,
 
-    /// Number of hidden units, MLP only [default: 200].
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, help = format!(
+        "Number of hidden units, MLP only [default: {}]",
+        Mlp::DEFAULT_HIDDEN_UNITS
+    ))]
     pub hidden_units: Option<usize>,
 
-    /// Activation function of the hidden units, MLP only: identity, sigmoid,
-    /// tanh, relu, leaky_relu, elu, softplus, gelu, silu, piecewise_linear
-    /// [default: sigmoid].
-    #[arg(long, value_name = "NAME", value_parser = parse_activation)]
+    #[arg(long, value_name = "NAME", value_parser = parse_activation, help = format!(
+        "Activation function of the hidden units, MLP only: {} [default: {}]",
+        trainable_activations(),
+        Mlp::DEFAULT_ACTIVATION
+    ))]
     pub activation: Option<Activation>,
 
-    /// Update rule: gd, momentum or adam [default: adam for mlp, gd for logistic].
-    #[arg(long, value_name = "NAME", value_parser = parse_optimizer)]
+    #[arg(long, value_name = "NAME", value_parser = parse_optimizer, help = per_model_default(
+        "Update rule: gd, momentum or adam",
+        |t| t.optimizer.to_string(),
+    ))]
     pub optimizer: Option<Optimizer>,
 
-    /// Passes over the training rows [default: 300 for mlp, 200 for logistic].
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, help = per_model_default(
+        "Passes over the training rows",
+        |t| t.epochs.to_string(),
+    ))]
     pub epochs: Option<i64>,
 
-    /// Step size, a number > 0 [default: 0.03 for mlp, 0.1 for logistic].
-    #[arg(long, value_name = "F", allow_hyphen_values = true)]
+    #[arg(long, value_name = "F", allow_hyphen_values = true, help = per_model_default(
+        "Step size, a number > 0",
+        |t| t.learning_rate.to_string(),
+    ))]
     pub learning_rate: Option<f64>,
 
-    /// Rows per gradient step; 0 = the full batch [default: 32 for mlp, 0 for logistic].
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, help = per_model_default(
+        "Rows per gradient step; 0 = the full batch",
+        |t| t.batch_size.to_string(),
+    ))]
     pub batch_size: Option<usize>,
 
-    /// L2 penalty strength, ≥ 0 [default: 0.0001 for mlp, 0 for logistic].
-    #[arg(long, value_name = "F", allow_hyphen_values = true)]
+    #[arg(long, value_name = "F", allow_hyphen_values = true, help = per_model_default(
+        "L2 penalty strength, ≥ 0",
+        |t| t.l2.to_string(),
+    ))]
     pub l2: Option<f64>,
 
     /// Seed of the initial weights, the minibatch order and the test split.
@@ -342,6 +313,114 @@ fn parse_format(s: &str) -> Result<ImageFormat, String> {
 
 fn parse_optimizer(s: &str) -> Result<Optimizer, String> {
     s.parse().map_err(|e: activation_lab::Error| e.to_string())
+}
+
+/// `what [default: M for mlp, L for logistic]`, from the library's defaults.
+fn per_model_default(what: &str, value: impl Fn(&Training) -> String) -> String {
+    format!(
+        "{what} [default: {} for mlp, {} for logistic]",
+        value(&Training::MLP),
+        value(&Training::LOGISTIC)
+    )
+}
+
+/// The activations an MLP can be trained with, by name.
+fn trainable_activations() -> String {
+    Activation::ALL
+        .into_iter()
+        .filter(|a| a.is_trainable())
+        .map(|a| a.key())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The epilogue of `fit --help`, with the library's defaults.
+fn fit_after_help() -> String {
+    let batch = |t: &Training| match t.batch_size {
+        0 => "full batch".to_string(),
+        n => format!("batch size {n}"),
+    };
+    let (mlp, logistic) = (Training::MLP, Training::LOGISTIC);
+    format!(
+        "\
+Defaults (the library's, as in the notebooks):
+  mlp       {} {} hidden units, {}, learning rate {}, {} epochs,
+            {}, l2 {}
+  logistic  {}, learning rate {}, {} epochs, {}, l2 {}
+
+The CSV has a header row, numeric feature columns and a label column of 0/1
+(the last column unless --label names another). Inputs are standardised
+while training and the scaling is folded into the saved weights, so a saved
+model acts on raw inputs. With --test-fraction F a stratified, seeded share
+F of the rows is held out for testing; 0 (the default) trains on every row.
+
+--init starts from weights in the JSON shape that --save-model writes:
+  mlp       {{\"hidden_weights\": [[..n_hidden..] x n_features], \"hidden_bias\": [..],
+             \"output_weights\": [..], \"output_bias\": b, \"activation\": \"sigmoid\"}}
+  logistic  {{\"weights\": [..n_features..], \"bias\": b}}
+With --optimizer gd --batch-size 0 --no-standardize --no-shuffle --l2 0 the
+run is plain full-batch gradient descent from those weights, step for step.
+
+--json prints one JSON object: data, settings, train/test accuracy and loss,
+history (loss and accuracy per epoch), weights and training_seconds.
+
+Examples:
+  activation-lab fit --data moons.csv
+  activation-lab fit --data moons.csv --test-fraction 0.2 --plot moons.svg --curves curves.svg
+  activation-lab fit --data moons.csv --plot slide.png --plot-size slide
+  activation-lab fit --data iris.csv --label species --model logistic --save-model iris.json
+  activation-lab fit --data xor.csv --activation identity --json
+  activation-lab fit --data moons.csv --init start.json --optimizer gd --batch-size 0 \\
+      --no-standardize --no-shuffle --l2 0 --epochs 100 --learning-rate 0.5 --json",
+        Mlp::DEFAULT_HIDDEN_UNITS,
+        Mlp::DEFAULT_ACTIVATION,
+        mlp.optimizer,
+        mlp.learning_rate,
+        mlp.epochs,
+        batch(&mlp),
+        mlp.l2,
+        logistic.optimizer,
+        logistic.learning_rate,
+        logistic.epochs,
+        batch(&logistic),
+        logistic.l2,
+    )
+}
+
+/// The epilogue of `data --help`, with each dataset's default noise from
+/// the library.
+fn data_after_help() -> String {
+    let about = |kind: DatasetKind| match kind {
+        DatasetKind::Blobs => "two Gaussian blobs, (almost) linearly separable",
+        DatasetKind::Moons => "two interleaving half-moons",
+        DatasetKind::Circles => "a small circle inside a larger one",
+        DatasetKind::Xor => "four quadrants, opposite corners share a class",
+        DatasetKind::Spirals => "two interleaved spirals (harder)",
+    };
+    let rows: Vec<String> = DatasetKind::ALL
+        .into_iter()
+        .map(|kind| {
+            format!(
+                "  {:<8} {:<50} default noise {:?}",
+                kind.key(),
+                about(kind),
+                kind.default_noise()
+            )
+        })
+        .collect();
+    format!(
+        "\
+Datasets:
+{}
+
+Every row is x1,x2,y with y = 0 or 1; the classes are balanced and the rows
+shuffled. The same seed gives the same rows on every machine.
+
+Examples:
+  activation-lab data moons > moons.csv
+  activation-lab data xor --samples 1000 --noise 0.1 --seed 7 --out xor.csv",
+        rows.join("\n")
+    )
 }
 
 #[cfg(test)]

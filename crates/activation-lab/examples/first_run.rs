@@ -8,7 +8,7 @@ use activation_lab::prelude::*;
 fn main() -> activation_lab::Result<()> {
     let series = [
         moons(1000, 0.2, 0)?,
-        circles(1000, 0.1, 0.4, 0)?,
+        circles(1000, 0.1, 0)?,
         xor(1000, 0.0, 0)?,
     ];
     println!("| data | MLP 2-200-1 train acc | MLP time | logistic train acc | logistic time |");

@@ -74,7 +74,7 @@ pub fn plotted_region(data: &Dataset) -> ((f64, f64), (f64, f64)) {
 /// ```
 /// use activation_lab::prelude::*;
 /// # fn main() -> activation_lab::Result<()> {
-/// let data = circles(300, 0.05, 0.4, 2)?;
+/// let data = circles(300, 0.05, 2)?;
 /// let mlp = Mlp::new().hidden_units(16).epochs(150).fit(&data)?;
 /// assert!(boundary_bend(&mlp, &data)?.is_curved());
 /// # Ok(())
@@ -305,7 +305,7 @@ mod tests {
 
     #[test]
     fn a_linear_model_has_no_bend_and_a_circle_has_a_large_one() {
-        let data = circles(200, 0.0, 0.5, 1).unwrap();
+        let data = circles_with_factor(200, 0.0, 1, 0.5).unwrap();
         let line = LogisticModel::from_weights(array![1.0, 0.3], 0.1).unwrap();
         let bend = boundary_bend(&line, &data).unwrap();
         assert!(bend.crossings > 100, "{bend:?}");

@@ -53,5 +53,6 @@ pub use figure::{Figure, FigureSize, ImageFormat};
 pub use metrics::ConfusionMatrix;
 pub use models::{
     Classifier, FitOptions, History, LogisticModel, LogisticRegression, Mlp, MlpModel, Optimizer,
+    Training,
 };
 pub use plot::{Animation, DecisionSurface, ExportedFigure, Series, export_all};

@@ -21,14 +21,16 @@ pub use crate::claims::{
     BoundaryBend, CURVED_MIN_BEND, boundary_bend, class_means, collapsed_line, max_net_input_gap,
     plotted_region,
 };
-pub use crate::data::{Dataset, DatasetKind, Standardizer, blobs, circles, moons, spirals, xor};
+pub use crate::data::{
+    Dataset, DatasetKind, Standardizer, blobs, circles, circles_with_factor, moons, spirals, xor,
+};
 pub use crate::error::{Error, Result};
 pub use crate::experiments::{L2Run, L2Study, RunResult, l2_study};
 pub use crate::figure::{Figure, FigureSize, ImageFormat};
 pub use crate::metrics::{ConfusionMatrix, accuracy, log_loss, log_loss_from_logits};
 pub use crate::models::{
     Classifier, FitOptions, History, LogisticGradients, LogisticModel, LogisticRegression, Mlp,
-    MlpGradients, MlpModel, Optimizer,
+    MlpGradients, MlpModel, Optimizer, Training,
 };
 pub use crate::net_input::{net_input, net_input_batch};
 pub use crate::notebook::{
@@ -37,11 +39,12 @@ pub use crate::notebook::{
 };
 pub use crate::plot::{
     Animation, DecisionSurface, ExportedFigure, GridCell, GridModel, MIN_LINE_ANGLE_DEG, ModelGrid,
-    Series, activations_by_widths, cheat_sheet, decision_surface, distinct_hidden_units,
-    export_all, fit_activations_by_widths, fit_models_by_datasets, hidden_unit_gallery,
-    line_angle_between, logistic_regression_schematic, mlp_schematic, models_by_datasets,
-    net_input_map, partial_sum, partial_sum_accuracies, partial_sum_sizes, scatter, sigmoid_curve,
-    step_and_threshold, strongest_hidden_units, training_animation, training_curves, unit_order,
+    Series, SigmoidPanels, activations_by_widths, cheat_sheet, decision_surface,
+    distinct_hidden_units, export_all, fit_activations_by_widths, fit_models_by_datasets,
+    hidden_unit_gallery, line_angle_between, logistic_regression_schematic, mlp_schematic,
+    models_by_datasets, net_input_map, partial_sum, partial_sum_accuracies, partial_sum_sizes,
+    scatter, sigmoid_curve, step_and_threshold, strongest_hidden_units, training_animation,
+    training_curves, unit_order,
 };
 pub use crate::rng::{ChaCha8Rng, seeded};
 

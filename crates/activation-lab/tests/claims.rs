@@ -234,7 +234,7 @@ fn claim_the_exported_moons_legend_is_not_swapped() {
         let upper = usize::from(c1[1] > c0[1]);
         assert_eq!(data.class_names()[upper], "upper moon");
     }
-    let data = circles(200, 0.05, 0.4, 2).unwrap();
+    let data = circles(200, 0.05, 2).unwrap();
     let [c0, c1] = class_means(&data).unwrap();
     let radius = |c: usize| {
         let (x, y): (Vec<f64>, Vec<f64>) = data

@@ -98,10 +98,13 @@ fn function_figures_show_their_formulas() {
         &["z = 0", "class 1", "class 0", "net input z", "w"],
     );
     check_figure(
-        &sigmoid_curve(true).unwrap(),
+        &sigmoid_curve(SigmoidPanels::WithDerivative).unwrap(),
         &["σ(z) = 1 / (1 + e^(−z))", "max 0.25 at z = 0", "σ(0) = 0.5"],
     );
-    check_figure(&sigmoid_curve(false).unwrap(), &["σ(z) = 1 / (1 + e^(−z))"]);
+    check_figure(
+        &sigmoid_curve(SigmoidPanels::SigmoidOnly).unwrap(),
+        &["σ(z) = 1 / (1 + e^(−z))"],
+    );
     check_figure(
         &step_and_threshold().unwrap(),
         &[
@@ -366,7 +369,7 @@ fn the_same_inputs_give_identical_bytes() {
 
 #[test]
 fn sizes_and_scale_change_the_pixels_not_the_layout() {
-    let fig = sigmoid_curve(false).unwrap();
+    let fig = sigmoid_curve(SigmoidPanels::SigmoidOnly).unwrap();
     assert_eq!(fig.pixel_size(), (800, 500));
     let slide = fig.clone().with_size(FigureSize::Slide);
     assert_eq!(slide.pixel_size(), (1920, 1080));
@@ -474,14 +477,14 @@ fn bad_input_gives_errors_not_panics() {
         height: 0,
     };
     assert!(
-        sigmoid_curve(true)
+        sigmoid_curve(SigmoidPanels::WithDerivative)
             .unwrap()
             .with_size(bad_size)
             .to_svg()
             .is_err()
     );
     assert!(
-        sigmoid_curve(true)
+        sigmoid_curve(SigmoidPanels::WithDerivative)
             .unwrap()
             .with_size(bad_size)
             .to_png()

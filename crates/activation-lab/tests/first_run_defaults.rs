@@ -8,7 +8,7 @@ fn series_data() -> Vec<(Dataset, f64, f64)> {
     // (data, MLP training accuracy at least, logistic regression at most)
     vec![
         (moons(1000, 0.2, 0).unwrap(), 0.95, 0.90),
-        (circles(1000, 0.1, 0.4, 0).unwrap(), 0.97, 0.60),
+        (circles(1000, 0.1, 0).unwrap(), 0.97, 0.60),
         (xor(1000, 0.0, 0).unwrap(), 0.97, 0.60),
     ]
 }
@@ -54,7 +54,7 @@ fn default_mlp_generalises_on_held_out_moons() {
 #[test]
 fn identity_activation_collapses_to_a_linear_model() {
     // W2(W1x + b1) + b2 = (W1·w2)ᵀx + (b1·w2 + b2): one straight boundary.
-    let data = circles(600, 0.1, 0.4, 2).unwrap();
+    let data = circles(600, 0.1, 2).unwrap();
     let model = Mlp::new()
         .activation(Activation::Identity)
         .epochs(100)

@@ -36,7 +36,7 @@ fn datasets_are_bit_identical_for_the_same_seed() {
 
 #[test]
 fn logistic_regression_with_minibatches_is_reproducible() {
-    let data = circles(300, 0.1, 0.4, 1).unwrap();
+    let data = circles(300, 0.1, 1).unwrap();
     let fit = || {
         LogisticRegression::new()
             .batch_size(16)

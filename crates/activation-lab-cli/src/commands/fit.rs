@@ -3,8 +3,10 @@
 use std::path::Path;
 use std::time::Instant;
 
+use activation_lab::limits::MAX_EPOCHS;
 use activation_lab::{
-    Activation, Dataset, FitOptions, History, LogisticRegression, Mlp, MlpModel, Optimizer,
+    Activation, Dataset, FitOptions, History, LogisticModel, LogisticRegression, Mlp, MlpModel,
+    Optimizer, Training,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -14,35 +16,6 @@ use crate::error::{CliError, Result};
 use crate::model_file::{LoadedModel, Model, with_activation};
 use crate::output::with_output;
 use crate::progress::Progress;
-
-/// The library's default settings for one kind of model, spelled out so
-/// that `--json` can report every setting used.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Defaults {
-    optimizer: Optimizer,
-    learning_rate: f64,
-    epochs: usize,
-    batch_size: usize,
-    l2: f64,
-}
-
-const MLP_DEFAULTS: Defaults = Defaults {
-    optimizer: Optimizer::Adam,
-    learning_rate: 0.03,
-    epochs: 300,
-    batch_size: 32,
-    l2: 1e-4,
-};
-const MLP_HIDDEN_UNITS: usize = 200;
-const MLP_ACTIVATION: Activation = Activation::Sigmoid;
-
-const LOGISTIC_DEFAULTS: Defaults = Defaults {
-    optimizer: Optimizer::GradientDescent,
-    learning_rate: 0.1,
-    epochs: 200,
-    batch_size: 0,
-    l2: 0.0,
-};
 
 /// Every setting of the run, as reported by `--json`.
 #[derive(Debug, Clone, Serialize)]
@@ -62,6 +35,23 @@ struct Settings {
     shuffle: bool,
     test_fraction: f64,
     init: Option<String>,
+}
+
+impl Settings {
+    /// The library's training settings with these values.
+    fn training(&self, defaults: Training) -> Training {
+        Training {
+            optimizer: self.optimizer,
+            learning_rate: self.learning_rate,
+            epochs: self.epochs,
+            batch_size: self.batch_size,
+            l2: self.l2,
+            seed: self.seed,
+            standardize: self.standardize,
+            shuffle: self.shuffle,
+            ..defaults
+        }
+    }
 }
 
 /// The configured trainer, already validated.
@@ -172,7 +162,15 @@ pub fn run(args: &FitArgs) -> Result<()> {
                 Some(Model::Logistic(m)) => Some(m),
                 _ => None,
             };
-            Model::Logistic(trainer.fit_with(&train, validation, init)?)
+            let every = progress.every();
+            let mut observer = |epoch: usize, _: &LogisticModel| progress.update(epoch);
+            let options = FitOptions {
+                validation,
+                init,
+                observe_every: every,
+                observer: Some(&mut observer),
+            };
+            Model::Logistic(trainer.fit_with(&train, options)?)
         }
         Trainer::Mlp(trainer) => {
             let init: Option<MlpModel> = match init.as_ref().map(|l| &l.model) {
@@ -290,15 +288,15 @@ fn configure(
     init: Option<&LoadedModel>,
 ) -> Result<(Settings, Trainer)> {
     let defaults = match kind {
-        ModelKind::Mlp => MLP_DEFAULTS,
-        ModelKind::Logistic => LOGISTIC_DEFAULTS,
+        ModelKind::Mlp => Training::MLP,
+        ModelKind::Logistic => Training::LOGISTIC,
     };
     let epochs = match args.epochs {
         None => defaults.epochs,
         Some(e) => usize::try_from(e).map_err(|_| activation_lab::Error::InvalidParameter {
             name: "epochs".to_string(),
             value: e.to_string(),
-            expected: "a whole number from 1 to 10000000".to_string(),
+            expected: format!("a whole number from 1 to {MAX_EPOCHS}"),
         })?,
     };
     if !(args.test_fraction.is_finite() && (0.0..1.0).contains(&args.test_fraction)) {
@@ -337,15 +335,7 @@ fn configure(
                     )));
                 }
             }
-            let trainer = LogisticRegression::new()
-                .optimizer(settings.optimizer)
-                .learning_rate(settings.learning_rate)
-                .epochs(settings.epochs)
-                .batch_size(settings.batch_size)
-                .l2(settings.l2)
-                .seed(settings.seed)
-                .standardize(settings.standardize)
-                .shuffle(settings.shuffle);
+            let trainer = LogisticRegression::new().with_training(settings.training(defaults));
             trainer.validate()?;
             Trainer::Logistic(trainer)
         }
@@ -374,8 +364,8 @@ fn configure(
                     (m.hidden_units(), activation)
                 }
                 _ => (
-                    args.hidden_units.unwrap_or(MLP_HIDDEN_UNITS),
-                    args.activation.unwrap_or(MLP_ACTIVATION),
+                    args.hidden_units.unwrap_or(Mlp::DEFAULT_HIDDEN_UNITS),
+                    args.activation.unwrap_or(Mlp::DEFAULT_ACTIVATION),
                 ),
             };
             settings.hidden_units = Some(hidden_units);
@@ -383,14 +373,7 @@ fn configure(
             let trainer = Mlp::new()
                 .hidden_units(hidden_units)
                 .activation(activation)
-                .optimizer(settings.optimizer)
-                .learning_rate(settings.learning_rate)
-                .epochs(settings.epochs)
-                .batch_size(settings.batch_size)
-                .l2(settings.l2)
-                .seed(settings.seed)
-                .standardize(settings.standardize)
-                .shuffle(settings.shuffle);
+                .with_training(settings.training(defaults));
             trainer.validate()?;
             Trainer::Mlp(trainer)
         }
@@ -399,7 +382,7 @@ fn configure(
 }
 
 fn settings_activation(settings: &Settings) -> Activation {
-    settings.activation.unwrap_or(MLP_ACTIVATION)
+    settings.activation.unwrap_or(Mlp::DEFAULT_ACTIVATION)
 }
 
 /// Checks that a figure path ends in `.svg` or `.png`.
@@ -531,31 +514,6 @@ fn summary(report: &Report<'_>, model: &Model) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn spelled_out_defaults_are_the_library_defaults() {
-        let mlp = Mlp::new()
-            .hidden_units(MLP_HIDDEN_UNITS)
-            .activation(MLP_ACTIVATION)
-            .optimizer(MLP_DEFAULTS.optimizer)
-            .learning_rate(MLP_DEFAULTS.learning_rate)
-            .epochs(MLP_DEFAULTS.epochs)
-            .batch_size(MLP_DEFAULTS.batch_size)
-            .l2(MLP_DEFAULTS.l2);
-        assert_eq!(mlp, Mlp::default());
-        let logistic = LogisticRegression::new()
-            .optimizer(LOGISTIC_DEFAULTS.optimizer)
-            .learning_rate(LOGISTIC_DEFAULTS.learning_rate)
-            .epochs(LOGISTIC_DEFAULTS.epochs)
-            .batch_size(LOGISTIC_DEFAULTS.batch_size)
-            .l2(LOGISTIC_DEFAULTS.l2);
-        assert_eq!(logistic, LogisticRegression::default());
-        // and they are not the values of some other setting
-        assert_ne!(
-            Mlp::default(),
-            Mlp::new().learning_rate(MLP_DEFAULTS.learning_rate * 2.0)
-        );
-    }
 
     #[test]
     fn only_svg_and_png_figure_paths_are_accepted() {

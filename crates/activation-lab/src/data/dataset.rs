@@ -259,7 +259,7 @@ impl Dataset {
     ///
     /// ```
     /// # fn main() -> activation_lab::Result<()> {
-    /// let data = activation_lab::data::circles(10, 0.0, 0.4, 1)?;
+    /// let data = activation_lab::data::circles(10, 0.0, 1)?;
     /// assert_eq!(data.class_names(), &["outer circle", "inner circle"]);
     /// # Ok(())
     /// # }

@@ -187,7 +187,29 @@ pub fn moons(n_samples: usize, noise: f64, seed: u64) -> Result<Dataset> {
 }
 
 /// A small circle inside a large one, the geometry of scikit-learn's
-/// `make_circles`.
+/// `make_circles`, with the inner circle's radius [`CIRCLES_FACTOR`]
+/// (0.4) times the outer one's; [`circles_with_factor`] sets another.
+///
+/// ```
+/// # fn main() -> activation_lab::Result<()> {
+/// use activation_lab::data::{circles, circles_with_factor};
+/// assert_eq!(circles(100, 0.1, 7)?, circles_with_factor(100, 0.1, 7, 0.4)?);
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+///
+/// As [`circles_with_factor`].
+pub fn circles(n_samples: usize, noise: f64, seed: u64) -> Result<Dataset> {
+    circles_with_factor(n_samples, noise, seed, CIRCLES_FACTOR)
+}
+
+/// The inner circle's radius relative to the outer one in [`circles`].
+pub const CIRCLES_FACTOR: f64 = 0.4;
+
+/// [`circles`] with the inner circle's radius `factor` times the outer
+/// one's.
 ///
 /// ```text
 /// class 0 (outer circle), n / 2 rows:       (cos t, sin t)                    t = linspace(0, 2π, endpoint = false)
@@ -205,7 +227,7 @@ pub fn moons(n_samples: usize, noise: f64, seed: u64) -> Result<Dataset> {
 ///
 /// ```
 /// # fn main() -> activation_lab::Result<()> {
-/// let data = activation_lab::data::circles(100, 0.0, 0.4, 1)?;
+/// let data = activation_lab::data::circles(100, 0.0, 1)?;
 /// for (x, &y) in data.features().rows().into_iter().zip(data.labels()) {
 ///     let radius = if y == 0 { 1.0 } else { 0.4 };
 ///     assert!((x[0].hypot(x[1]) - radius).abs() < 1e-12);
@@ -213,7 +235,12 @@ pub fn moons(n_samples: usize, noise: f64, seed: u64) -> Result<Dataset> {
 /// # Ok(())
 /// # }
 /// ```
-pub fn circles(n_samples: usize, noise: f64, factor: f64, seed: u64) -> Result<Dataset> {
+pub fn circles_with_factor(
+    n_samples: usize,
+    noise: f64,
+    seed: u64,
+    factor: f64,
+) -> Result<Dataset> {
     check_size_and_noise(n_samples, noise)?;
     if !(factor > 0.0 && factor < 1.0) {
         return Err(Error::param(
@@ -419,7 +446,7 @@ mod tests {
 
     #[test]
     fn circles_match_sklearn_geometry_without_noise() {
-        let data = circles(8, 0.0, 0.5, 1).unwrap();
+        let data = circles_with_factor(8, 0.0, 1, 0.5).unwrap();
         let mut angles_outer = Vec::new();
         for (x, &y) in data.features().rows().into_iter().zip(data.labels()) {
             let r = x[0].hypot(x[1]);
@@ -441,10 +468,10 @@ mod tests {
     #[test]
     fn circles_reject_factor_outside_0_1() {
         for bad in [0.0, 1.0, -0.5, f64::NAN] {
-            assert!(circles(10, 0.1, bad, 1).is_err());
+            assert!(circles_with_factor(10, 0.1, 1, bad).is_err());
         }
         assert_eq!(
-            message(circles(10, 0.1, 1.5, 1)),
+            message(circles_with_factor(10, 0.1, 1, 1.5)),
             "invalid factor = 1.5: expected a number in (0, 1), e.g. 0.4"
         );
     }

@@ -124,7 +124,7 @@ impl DatasetKind {
         match self {
             DatasetKind::Blobs => blobs(n_samples, noise, seed),
             DatasetKind::Moons => moons(n_samples, noise, seed),
-            DatasetKind::Circles => circles(n_samples, noise, 0.4, seed),
+            DatasetKind::Circles => circles(n_samples, noise, seed),
             DatasetKind::Xor => xor(n_samples, noise, seed),
             DatasetKind::Spirals => spirals(n_samples, noise, seed),
         }

@@ -55,6 +55,6 @@ mod test_support;
 
 pub use csv_features::{csv_column_names, features_from_csv_path, features_from_csv_reader};
 pub use dataset::Dataset;
-pub use generators::{blobs, circles, moons, spirals, xor};
+pub use generators::{CIRCLES_FACTOR, blobs, circles, circles_with_factor, moons, spirals, xor};
 pub use kind::DatasetKind;
 pub use standardize::Standardizer;

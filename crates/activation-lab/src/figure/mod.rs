@@ -19,7 +19,7 @@
 //! ```
 //! use activation_lab::prelude::*;
 //! # fn main() -> activation_lab::Result<()> {
-//! let fig = sigmoid_curve(true)?;
+//! let fig = sigmoid_curve(SigmoidPanels::WithDerivative)?;
 //! let svg = fig.to_svg()?;
 //! assert!(svg.starts_with("<svg"));
 //! assert!(svg.contains("The logistic sigmoid"));

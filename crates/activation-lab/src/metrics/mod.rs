@@ -25,4 +25,4 @@ mod scores;
 mod test_support;
 
 pub use confusion::ConfusionMatrix;
-pub use scores::{accuracy, log_loss, log_loss_from_logits};
+pub use scores::{accuracy, cross_entropy_from_logit, log_loss, log_loss_from_logits};

@@ -171,8 +171,22 @@ pub fn log_loss_from_logits(y_true: &Array1<u8>, z: &Array1<f64>) -> Result<f64>
     Ok(y_true
         .iter()
         .zip(z)
-        .map(|(&y, &z)| if y == 1 { softplus(-z) } else { softplus(z) } / n)
+        .map(|(&y, &z)| cross_entropy_from_logit(z, y == 1) / n)
         .sum())
+}
+
+/// The cross-entropy of one sample from its net input z: `−ln σ(z)` for
+/// class 1 and `−ln(1 − σ(z))` for class 0, computed as `softplus(∓z)` so
+/// that it is exact for large |z| (the one formula every loss in the crate
+/// uses).
+///
+/// ```
+/// use activation_lab::metrics::cross_entropy_from_logit;
+/// assert!((cross_entropy_from_logit(0.0, true) - std::f64::consts::LN_2).abs() < 1e-15);
+/// assert_eq!(cross_entropy_from_logit(1e4, false), 1e4);
+/// ```
+pub fn cross_entropy_from_logit(z: f64, is_class_1: bool) -> f64 {
+    softplus(if is_class_1 { -z } else { z })
 }
 
 #[cfg(test)]

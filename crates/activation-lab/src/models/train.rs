@@ -4,11 +4,12 @@
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2};
 use rand::seq::SliceRandom;
 
-use super::{History, SlotState, UpdateRule};
-use crate::activation::softplus;
-use crate::data::Standardizer;
+use super::history::History;
+use super::optimizer::SlotState;
+use super::settings::Training;
+use crate::error::{Error, Result};
+use crate::metrics::cross_entropy_from_logit;
 use crate::rng::ChaCha8Rng;
-use crate::{Error, Result};
 
 /// Receives `(group index, parameters, gradient)` for one parameter group.
 pub(crate) type GroupVisitor<'a> = dyn FnMut(usize, &mut [f64], &[f64]) + 'a;
@@ -43,29 +44,20 @@ pub(crate) trait Network {
     fn decision(&self, x: ArrayView2<'_, f64>) -> Array1<f64>;
 }
 
-/// Settings of the loop itself (already validated by the caller).
-pub(crate) struct LoopSettings {
-    pub rule: UpdateRule,
-    pub epochs: usize,
-    /// 0 = full batch.
-    pub batch_size: usize,
-    pub shuffle: bool,
-    pub l2: f64,
-}
-
 /// Mean cross-entropy and accuracy of raw net inputs `z` against labels.
 pub(crate) fn loss_and_accuracy(z: &Array1<f64>, y: &Array1<u8>) -> (f64, f64) {
     let n = z.len().max(1) as f64;
     let mut loss = 0.0;
     let mut correct = 0usize;
     for (&zi, &yi) in z.iter().zip(y) {
-        loss += softplus(if yi == 1 { -zi } else { zi });
+        loss += cross_entropy_from_logit(zi, yi == 1);
         correct += usize::from(u8::from(zi >= 0.0) == yi);
     }
     (loss / n, correct as f64 / n)
 }
 
-/// Runs `settings.epochs` epochs of (minibatch) training on `net`.
+/// Runs `settings.epochs` epochs of (minibatch) training on `net`
+/// (`settings` already validated by the caller).
 ///
 /// `observe(epoch, net)` is called after every epoch (epoch ≥ 1); the caller
 /// decides which epochs to record.
@@ -74,7 +66,7 @@ pub(crate) fn train<N: Network>(
     x: &Array2<f64>,
     y: &Array1<u8>,
     validation: Option<(&Array2<f64>, &Array1<u8>)>,
-    settings: &LoopSettings,
+    settings: &Training,
     rng: &mut ChaCha8Rng,
     observe: &mut dyn FnMut(usize, &N),
 ) -> Result<History> {
@@ -90,10 +82,11 @@ pub(crate) fn train<N: Network>(
     let mut ws = net.workspace(batch);
     let mut x_batch = Array2::<f64>::zeros((if full_batch { 0 } else { batch }, x.ncols()));
     let mut y_batch = Array1::<f64>::zeros(if full_batch { 0 } else { batch });
+    let rule = settings.rule();
     let mut state: Vec<SlotState> = net
         .group_lens()
         .into_iter()
-        .map(|len| SlotState::new(len, &settings.rule))
+        .map(|len| SlotState::new(len, &rule))
         .collect();
     let mut history = History::default();
     let mut step: u64 = 0;
@@ -107,7 +100,7 @@ pub(crate) fn train<N: Network>(
             return Err(Error::Diverged {
                 epoch,
                 loss,
-                learning_rate: settings.rule.learning_rate,
+                learning_rate: settings.learning_rate,
                 l2: settings.l2,
             });
         }
@@ -151,7 +144,6 @@ pub(crate) fn train<N: Network>(
             loss_sum += (loss + penalty) * m as f64;
             // update
             step += 1;
-            let rule = &settings.rule;
             net.for_each_group(&ws, &mut |g, p, grad| {
                 rule.step(p, grad, &mut state[g], step)
             });
@@ -161,7 +153,7 @@ pub(crate) fn train<N: Network>(
             return Err(Error::Diverged {
                 epoch,
                 loss: batch_loss,
-                learning_rate: settings.rule.learning_rate,
+                learning_rate: settings.learning_rate,
                 l2: settings.l2,
             });
         }
@@ -184,41 +176,4 @@ pub(crate) fn train<N: Network>(
 /// Sum of squares of the rows of a weight matrix or vector (for L2).
 pub(crate) fn sum_of_squares<'a>(values: impl IntoIterator<Item = &'a f64>) -> f64 {
     values.into_iter().map(|w| w * w).sum()
-}
-
-/// Rewrites first-layer weights `w` (`[d, h]`) and biases `b` (`[h]`) that
-/// act on raw inputs into the equivalent ones acting on standardised inputs:
-///
-/// ```text
-/// x·w + b = ((x − μ)/s)·(s∘w) + (b + μ·w)
-/// ```
-pub(crate) fn weights_to_standardized(
-    w: &mut Array2<f64>,
-    b: &mut Array1<f64>,
-    scaler: &Standardizer,
-) {
-    for ((mut row, &mu), &s) in w
-        .rows_mut()
-        .into_iter()
-        .zip(scaler.mean())
-        .zip(scaler.scale())
-    {
-        b.scaled_add(mu, &row);
-        row *= s;
-    }
-}
-
-/// The inverse of [`weights_to_standardized`]: weights learned on
-/// standardised inputs rewritten to act on raw inputs, so a fitted model
-/// never needs the scaler.
-pub(crate) fn weights_to_raw(w: &mut Array2<f64>, b: &mut Array1<f64>, scaler: &Standardizer) {
-    for ((mut row, &mu), &s) in w
-        .rows_mut()
-        .into_iter()
-        .zip(scaler.mean())
-        .zip(scaler.scale())
-    {
-        row /= s;
-        b.scaled_add(-mu, &row);
-    }
 }

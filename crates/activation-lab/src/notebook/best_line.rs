@@ -108,7 +108,7 @@ mod tests {
         assert_eq!(best_line_accuracy(&flipped, 4).unwrap(), 1.0);
         // a disc inside a ring: a line keeps the disc on one side and cuts
         // off a cap of the ring, about 0.5 + 0.5 · acos(0.4) / π ≈ 0.68
-        let rings = circles(600, 0.1, 0.4, 42).unwrap();
+        let rings = circles(600, 0.1, 42).unwrap();
         let best = best_line_accuracy(&rings, 360).unwrap();
         assert!((0.62..0.75).contains(&best), "{best}");
     }
@@ -142,7 +142,7 @@ mod tests {
     fn best_line_matches_a_brute_force_search() {
         for (data, directions) in [
             (xor(40, 0.1, 3).unwrap(), 3600),
-            (circles(40, 0.1, 0.4, 4).unwrap(), 3600),
+            (circles(40, 0.1, 4).unwrap(), 3600),
             (blobs(40, 1.5, 5).unwrap(), 3600),
         ] {
             let brute = brute_force_best_line(&data);

@@ -11,7 +11,7 @@ use super::hidden_units::distinct_hidden_units;
 use super::net_input_map::net_input_map;
 use super::scatter::scatter;
 use super::schematic::{logistic_regression_schematic, mlp_schematic};
-use super::sigmoid_curve::{sigmoid_curve, step_and_threshold};
+use super::sigmoid_curve::{SigmoidPanels, sigmoid_curve, step_and_threshold};
 use super::training_curves::training_curves;
 use crate::activation::Activation;
 use crate::data::{Dataset, blobs, circles, moons, xor};
@@ -117,7 +117,7 @@ impl Series {
         let grid_sets = [
             blobs(300, 0.6, seed)?,
             moons(300, MOONS_NOISE, seed)?,
-            circles(300, 0.1, 0.4, seed)?,
+            circles(300, 0.1, seed)?,
             xor(300, 0.0, seed)?,
         ];
         let models_by_datasets = fit_models_by_datasets(&grid_sets, GRID_EPOCHS, seed)?;
@@ -216,7 +216,7 @@ pub fn export_all(
         (
             "02-sigmoid",
             "The logistic sigmoid and its derivative (at most 0.25).",
-            sigmoid_curve(true)?,
+            sigmoid_curve(SigmoidPanels::WithDerivative)?,
         ),
         (
             "03-step-and-threshold",

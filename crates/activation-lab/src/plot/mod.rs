@@ -65,7 +65,7 @@ pub use hidden_units::{
 pub use net_input_map::net_input_map;
 pub use scatter::scatter;
 pub use schematic::{logistic_regression_schematic, mlp_schematic};
-pub use sigmoid_curve::{sigmoid_curve, step_and_threshold};
+pub use sigmoid_curve::{SigmoidPanels, sigmoid_curve, step_and_threshold};
 pub use training_curves::training_curves;
 
 pub(crate) use checks::check_drawable;

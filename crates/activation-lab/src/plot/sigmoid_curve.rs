@@ -13,14 +13,25 @@ use crate::activation::{sigmoid, sigmoid_derivative};
 use crate::error::Result;
 use crate::figure::{Area, Figure, plot_err};
 
+/// What [`sigmoid_curve`] draws: the sigmoid alone, or with a second
+/// panel for its derivative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SigmoidPanels {
+    /// σ(z) only.
+    SigmoidOnly,
+    /// σ(z) and, beside it, σ'(z) = σ(z)(1 − σ(z)) with its maximum 0.25.
+    WithDerivative,
+}
+
 /// The logistic sigmoid `σ(z) = 1 / (1 + e^(−z))` with guides at σ = 0,
-/// 0.5, 1 and z = 0, and its formula; with `with_derivative`, a second
-/// panel shows `σ'(z) = σ(z)(1 − σ(z))` and its maximum 0.25 at z = 0.
+/// 0.5, 1 and z = 0, and its formula; with [`SigmoidPanels::WithDerivative`],
+/// a second panel shows `σ'(z) = σ(z)(1 − σ(z))` and its maximum 0.25 at
+/// z = 0.
 ///
 /// ```
 /// use activation_lab::prelude::*;
 /// # fn main() -> activation_lab::Result<()> {
-/// let svg = sigmoid_curve(true)?.to_svg()?;
+/// let svg = sigmoid_curve(SigmoidPanels::WithDerivative)?.to_svg()?;
 /// assert!(svg.contains("σ(z) = 1 / (1 + e^(−z))"));
 /// assert!(svg.contains("max 0.25"));
 /// # Ok(())
@@ -29,7 +40,8 @@ use crate::figure::{Area, Figure, plot_err};
 ///
 /// # Errors
 /// [`Error::Figure`](crate::error::Error::Figure) only if drawing fails.
-pub fn sigmoid_curve(with_derivative: bool) -> Result<Figure> {
+pub fn sigmoid_curve(panels: SigmoidPanels) -> Result<Figure> {
+    let with_derivative = panels == SigmoidPanels::WithDerivative;
     let title = "The logistic sigmoid squashes the net input z into (0, 1)";
     let size = if with_derivative {
         (900, 460)

@@ -25,7 +25,7 @@ fn generators() -> Vec<(&'static str, Generator)> {
     vec![
         ("blobs", blobs as Generator),
         ("moons", moons),
-        ("circles", |n, noise, seed| circles(n, noise, 0.4, seed)),
+        ("circles", |n, noise, seed| circles(n, noise, seed)),
         ("xor", xor),
         ("spirals", spirals),
     ]
@@ -108,7 +108,7 @@ fn generator_cases(out: &mut Vec<Case>) {
             "datasets",
             format!("circles(factor = {factor:e})"),
             &["factor"],
-            move || circles(100, 0.1, factor, 1),
+            move || circles_with_factor(100, 0.1, 1, factor),
         );
     }
     for factor in [1e-300, 0.5, 1.0 - f64::EPSILON] {
@@ -116,7 +116,7 @@ fn generator_cases(out: &mut Vec<Case>) {
             out,
             "datasets",
             format!("circles(factor = {factor:e})"),
-            move || circles(100, 0.1, factor, 1),
+            move || circles_with_factor(100, 0.1, 1, factor),
         );
     }
     for kind in [

@@ -478,8 +478,8 @@ fn size_cases(out: &mut Vec<Case>) {
         });
     }
     finite(out, "figures", "the fixed figures", || {
-        let mut v = svg(sigmoid_curve(true))?;
-        v.extend(svg(sigmoid_curve(false))?);
+        let mut v = svg(sigmoid_curve(SigmoidPanels::WithDerivative))?;
+        v.extend(svg(sigmoid_curve(SigmoidPanels::SigmoidOnly))?);
         v.extend(svg(step_and_threshold())?);
         v.extend(svg(cheat_sheet())?);
         v.extend(svg(logistic_regression_schematic())?);
