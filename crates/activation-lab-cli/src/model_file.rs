@@ -94,13 +94,8 @@ impl Model {
     /// I/O errors naming the file; otherwise the file's path followed by
     /// what is wrong with its JSON.
     pub fn load(path: &Path) -> Result<LoadedModel> {
-        let text = std::fs::read_to_string(path).map_err(|source| {
-            CliError::Lib(activation_lab::Error::Io {
-                action: "read",
-                path: path.display().to_string(),
-                source,
-            })
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| CliError::Lib(activation_lab::Error::io("read", path, source)))?;
         Model::from_json(&text).map_err(|e| CliError::in_file(path, e))
     }
 

@@ -18,13 +18,8 @@ pub fn with_output(
 ) -> Result<()> {
     match path {
         Some(path) => {
-            let file_error = |source| {
-                CliError::Lib(activation_lab::Error::Io {
-                    action: "write",
-                    path: path.display().to_string(),
-                    source,
-                })
-            };
+            let file_error =
+                |source| CliError::Lib(activation_lab::Error::io("write", path, source));
             let mut w = BufWriter::new(File::create(path).map_err(file_error)?);
             write(&mut w).map_err(file_error)?;
             w.flush().map_err(file_error)

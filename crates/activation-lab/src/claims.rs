@@ -17,6 +17,7 @@
 
 use ndarray::{Array1, Array2};
 
+use crate::activation::predicted_class;
 use crate::data::Dataset;
 use crate::error::{Error, Result};
 use crate::models::{Classifier, LogisticModel, MlpModel};
@@ -120,7 +121,7 @@ pub fn boundary_bend(model: &dyn Classifier, data: &Dataset) -> Result<BoundaryB
     // grid edges along which z changes sign: (a, b) with z(a) < 0 ≤ z(b)
     let mut edges: Vec<((f64, f64), (f64, f64))> = Vec::new();
     let mut cross = |(xa, ya, za): (f64, f64, f64), (xb, yb, zb): (f64, f64, f64)| {
-        if (za >= 0.0) != (zb >= 0.0) && za.is_finite() && zb.is_finite() {
+        if predicted_class(za) != predicted_class(zb) && za.is_finite() && zb.is_finite() {
             let (neg, pos) = if za < 0.0 {
                 ((xa, ya), (xb, yb))
             } else {
@@ -150,7 +151,7 @@ pub fn boundary_bend(model: &dyn Classifier, data: &Dataset) -> Result<BoundaryB
         let zm = model.decision_function(&mid)?;
         for (k, e) in edges.iter_mut().enumerate() {
             let m = (mid[[k, 0]], mid[[k, 1]]);
-            if zm[k] >= 0.0 {
+            if predicted_class(zm[k]) == 1 {
                 e.1 = m;
             } else {
                 e.0 = m;

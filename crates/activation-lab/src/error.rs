@@ -253,6 +253,25 @@ fn column_suffix(column: &Option<String>) -> String {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// [`Error::Io`]: `action` ("read", "write", "create") failed on `path`.
+    ///
+    /// ```
+    /// use activation_lab::Error;
+    /// let e = std::fs::read("no/such/file.csv").map_err(|s| Error::io("read", "no/such/file.csv", s));
+    /// assert!(e.unwrap_err().to_string().starts_with("cannot read no/such/file.csv"));
+    /// ```
+    pub fn io(
+        action: &'static str,
+        path: impl AsRef<std::path::Path>,
+        source: std::io::Error,
+    ) -> Self {
+        Error::Io {
+            action,
+            path: path.as_ref().display().to_string(),
+            source,
+        }
+    }
+
     /// Shorthand for [`Error::InvalidParameter`].
     pub(crate) fn param(name: &str, value: impl fmt::Display, expected: &str) -> Self {
         Error::InvalidParameter {

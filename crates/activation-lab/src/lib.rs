@@ -37,6 +37,7 @@ pub mod data;
 pub mod error;
 pub mod experiments;
 pub mod figure;
+mod files;
 pub mod limits;
 pub mod metrics;
 pub mod models;

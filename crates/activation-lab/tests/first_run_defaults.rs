@@ -46,7 +46,7 @@ fn default_mlp_generalises_on_held_out_moons() {
     let model = Mlp::new().fit_validated(&train, &test).unwrap();
     assert!(model.accuracy(&test).unwrap() >= 0.93);
     assert_eq!(
-        model.history().test_accuracy.len(),
+        model.history().validation_accuracy.len(),
         model.history().epochs()
     );
 }

@@ -96,10 +96,31 @@ struct Report<'a> {
     settings: Settings,
     train: Metrics,
     test: Option<Metrics>,
-    history: &'a History,
+    history: HistoryReport<'a>,
     weights: Value,
     training_seconds: f64,
     outputs: Outputs,
+}
+
+/// The loss and accuracy per epoch; the rows held out with
+/// `--test-fraction` are the library's validation data.
+#[derive(Debug, Serialize)]
+struct HistoryReport<'a> {
+    train_loss: &'a [f64],
+    train_accuracy: &'a [f64],
+    test_loss: &'a [f64],
+    test_accuracy: &'a [f64],
+}
+
+impl<'a> HistoryReport<'a> {
+    fn of(history: &'a History) -> Self {
+        HistoryReport {
+            train_loss: &history.train_loss,
+            train_accuracy: &history.train_accuracy,
+            test_loss: &history.validation_loss,
+            test_accuracy: &history.validation_accuracy,
+        }
+    }
 }
 
 /// Trains as the options say and reports.
@@ -239,7 +260,7 @@ pub fn run(args: &FitArgs) -> Result<()> {
         settings,
         train: train_metrics,
         test: test_metrics,
-        history: model.history(),
+        history: HistoryReport::of(model.history()),
         weights: serde_json::from_str(&model.to_json_with_names(
             data.feature_names(),
             args.positive.as_ref().map(|_| data.class_names()),

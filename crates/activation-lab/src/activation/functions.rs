@@ -124,13 +124,25 @@ pub fn unit_step(z: f64) -> f64 {
 /// assert_eq!(threshold(-1e-300), 0.0);
 /// ```
 pub fn threshold(z: f64) -> f64 {
-    if z >= 0.0 {
-        1.0
-    } else if z < 0.0 {
-        0.0
-    } else {
+    if z.is_nan() {
         z
+    } else {
+        f64::from(predicted_class(z))
     }
+}
+
+/// The class rule of both models, as a label: 1 when the net input
+/// `z ≥ 0` (that is, σ(z) ≥ 0.5), else 0. Every prediction, accuracy and
+/// boundary in the crate uses it; [`threshold`] is the same rule as a
+/// function to plot.
+///
+/// ```
+/// use activation_lab::activation::predicted_class;
+/// assert_eq!((predicted_class(0.0), predicted_class(-1e-300)), (1, 0));
+/// ```
+#[inline]
+pub fn predicted_class(z: f64) -> u8 {
+    u8::from(z >= 0.0)
 }
 
 /// The standard normal cumulative distribution function Φ, used by GELU.

@@ -35,8 +35,8 @@ mod test_support;
 
 pub use catalogue::{ActivationInfo, catalogue};
 pub use functions::{
-    log_sigmoid, normal_cdf, normal_pdf, sigmoid, sigmoid_derivative, softplus, threshold,
-    unit_step,
+    log_sigmoid, normal_cdf, normal_pdf, predicted_class, sigmoid, sigmoid_derivative, softplus,
+    threshold, unit_step,
 };
 pub use kind::{Activation, ELU_ALPHA, LEAKY_RELU_SLOPE};
 pub use tables::{cheat_sheet_html, cheat_sheet_markdown};

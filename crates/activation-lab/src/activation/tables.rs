@@ -1,6 +1,7 @@
 //! The cheat sheet as a Markdown or HTML table, built from the catalogue.
 
 use super::catalogue::catalogue;
+use crate::notebook::html_escape;
 
 const ADDITION_MARK: &str = "†";
 const ADDITION_FOOTNOTE: &str = "not in the original table (the threshold rule is the \
@@ -81,12 +82,6 @@ pub fn cheat_sheet_html() -> String {
 /// A `|` would end the table cell; in LaTeX, `\vert` draws the same bar.
 fn markdown_cell(text: &str) -> String {
     text.replace('|', r"\vert ")
-}
-
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

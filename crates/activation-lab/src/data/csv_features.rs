@@ -6,8 +6,9 @@ use std::path::Path;
 
 use ndarray::Array2;
 
-use super::csv_rows::{CsvRows, parse_feature_cell, read_file, read_input};
+use super::csv_rows::{CsvRows, parse_feature_cell, read_input};
 use crate::error::{Error, Result};
+use crate::files::read as read_file;
 
 /// The column names of a CSV file's header (checked as every reader checks
 /// it: a name for every column, none repeated), without reading its rows:

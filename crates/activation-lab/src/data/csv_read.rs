@@ -8,9 +8,10 @@ use ndarray::{Array1, Array2};
 
 use super::csv_labels::LabelColumn;
 use super::csv_messages::{csv_error, separator_hint};
-use super::csv_rows::{CsvRows, parse_feature_cell, read_file, read_input};
+use super::csv_rows::{CsvRows, parse_feature_cell, read_input};
 use super::dataset::Dataset;
 use crate::error::{Error, Result};
+use crate::files::read as read_file;
 
 impl Dataset {
     /// Reads a CSV file; see [`Dataset::from_csv_reader`] for the format.

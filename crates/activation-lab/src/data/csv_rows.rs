@@ -4,10 +4,9 @@
 //! checked), and the feature cells.
 
 use std::io::Read;
-use std::path::Path;
 
 use super::csv_messages::{csv_error, quoted, separator_note};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// The rows of CSV text after its header, one at a time, each with the
 /// 1-based line it starts on. The line numbers are computed from byte
@@ -93,15 +92,6 @@ pub(super) fn read_input(mut reader: impl Read) -> Result<Vec<u8>> {
         ));
     }
     Ok(bytes)
-}
-
-/// Reads the file at `path`; a failure is an [`Error::Io`] naming it.
-pub(super) fn read_file(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|source| Error::Io {
-        action: "read",
-        path: path.display().to_string(),
-        source,
-    })
 }
 
 /// Reads the header row (skipping blank lines before it) and checks that

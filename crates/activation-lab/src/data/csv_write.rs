@@ -62,11 +62,7 @@ impl Dataset {
     /// ```
     pub fn to_csv_path(&self, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
-        std::fs::write(path, self.to_csv_string()).map_err(|source| Error::Io {
-            action: "write",
-            path: path.display().to_string(),
-            source,
-        })
+        crate::files::write(path, self.to_csv_string())
     }
 
     /// The data as CSV text, in the format of [`Dataset::to_csv_writer`].

@@ -1,18 +1,8 @@
 //! Turning rendered pixels into bytes and files: PNG encoding, the
 //! anti-aliasing downsample, base64 for inline images, and writing a file.
 
-use std::path::Path;
-
 use super::canvas::plot_err;
-use crate::error::{Error, Result};
-
-pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes).map_err(|source| Error::Io {
-        action: "write",
-        path: path.display().to_string(),
-        source,
-    })
-}
+use crate::error::Result;
 
 /// Averages `ss`×`ss` blocks of an RGB image.
 pub(super) fn downsample(big: &[u8], bw: u32, bh: u32, ss: u32) -> Vec<u8> {

@@ -37,7 +37,7 @@ mod render;
 mod size;
 
 pub(crate) use canvas::{Area, Canvas, plot_err};
-pub(crate) use encode::{base64, write_file};
+pub(crate) use encode::base64;
 pub(crate) use fonts::FONT_FAMILY;
 #[cfg(test)]
 pub(crate) use fonts::ensure_fonts;

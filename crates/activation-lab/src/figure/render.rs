@@ -8,7 +8,7 @@ use std::sync::Arc;
 use plotters::prelude::{BitMapBackend, IntoDrawingArea, SVGBackend};
 
 use super::canvas::{Area, Canvas, plot_err};
-use super::encode::{downsample, encode_png, write_file};
+use super::encode::{downsample, encode_png};
 use super::fonts::{FONT_FAMILY, SVG_FONT_STACK, ensure_fonts};
 use super::format::ImageFormat;
 use super::size::{FigureSize, MIN_PIXELS};
@@ -186,7 +186,7 @@ impl Figure {
     /// # Errors
     /// As [`save`](Self::save), without the extension check.
     pub fn save_as(&self, path: impl AsRef<Path>, format: ImageFormat) -> Result<()> {
-        write_file(path.as_ref(), &self.to_bytes(format)?)
+        crate::files::write(path.as_ref(), self.to_bytes(format)?)
     }
 
     /// Shows the figure inline in an evcxr (Rust Jupyter kernel) notebook as

@@ -3,7 +3,7 @@
 
 use ndarray::{Array1, Array2};
 
-use crate::activation::sigmoid;
+use crate::activation::{predicted_class, sigmoid};
 use crate::data::Dataset;
 use crate::error::{Error, Result};
 
@@ -54,7 +54,7 @@ pub trait Classifier {
     /// # Errors
     /// As [`decision_function`](Classifier::decision_function).
     fn predict(&self, x: &Array2<f64>) -> Result<Array1<u8>> {
-        Ok(self.decision_function(x)?.mapv(|z| u8::from(z >= 0.0)))
+        Ok(self.decision_function(x)?.mapv(predicted_class))
     }
 
     /// Fraction of the rows of `data` classified correctly.

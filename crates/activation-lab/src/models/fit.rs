@@ -26,7 +26,7 @@ use crate::rng::ChaCha8Rng;
 ///     &train,
 ///     FitOptions { validation: Some(&test), observe_every: 2, observer: Some(&mut observe), ..FitOptions::default() },
 /// )?;
-/// assert_eq!(model.history().test_loss.len(), 4);
+/// assert_eq!(model.history().validation_loss.len(), 4);
 /// assert_eq!(epochs, vec![0, 2, 4]);
 /// # Ok(())
 /// # }

@@ -17,9 +17,11 @@ pub struct History {
     /// Training accuracy per epoch.
     pub train_accuracy: Vec<f64>,
     /// Validation loss per epoch (empty without validation data).
-    pub test_loss: Vec<f64>,
+    #[serde(alias = "test_loss")]
+    pub validation_loss: Vec<f64>,
     /// Validation accuracy per epoch (empty without validation data).
-    pub test_accuracy: Vec<f64>,
+    #[serde(alias = "test_accuracy")]
+    pub validation_accuracy: Vec<f64>,
 }
 
 impl History {

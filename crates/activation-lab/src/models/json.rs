@@ -1,8 +1,6 @@
 //! Reading a model file: one JSON object whose fields are read one by one,
 //! so that every error names the field, what it held and what is expected.
 
-use std::path::Path;
-
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -118,24 +116,6 @@ fn field_before<'a>(text: &str, line: usize, column: usize, fields: &[&'a str]) 
         .filter_map(|f| before.rfind(&format!("\"{f}\"")).map(|at| (at, *f)))
         .max()
         .map(|(_, f)| f)
-}
-
-/// Writes a model file.
-pub(crate) fn write_text(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|source| Error::Io {
-        action: "write",
-        path: path.display().to_string(),
-        source,
-    })
-}
-
-/// Reads a model file.
-pub(crate) fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|source| Error::Io {
-        action: "read",
-        path: path.display().to_string(),
-        source,
-    })
 }
 
 #[cfg(test)]

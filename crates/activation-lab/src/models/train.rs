@@ -7,6 +7,7 @@ use rand::seq::SliceRandom;
 use super::history::History;
 use super::optimizer::SlotState;
 use super::settings::Training;
+use crate::activation::predicted_class;
 use crate::error::{Error, Result};
 use crate::metrics::cross_entropy_from_logit;
 use crate::rng::ChaCha8Rng;
@@ -51,7 +52,7 @@ pub(crate) fn loss_and_accuracy(z: &Array1<f64>, y: &Array1<u8>) -> (f64, f64) {
     let mut correct = 0usize;
     for (&zi, &yi) in z.iter().zip(y) {
         loss += cross_entropy_from_logit(zi, yi == 1);
-        correct += usize::from(u8::from(zi >= 0.0) == yi);
+        correct += usize::from(predicted_class(zi) == yi);
     }
     (loss / n, correct as f64 / n)
 }
@@ -165,8 +166,8 @@ pub(crate) fn train<N: Network>(
             && xv.nrows() > 0
         {
             let (l, a) = loss_and_accuracy(&net.decision(xv.view()), yv);
-            history.test_loss.push(l);
-            history.test_accuracy.push(a);
+            history.validation_loss.push(l);
+            history.validation_accuracy.push(a);
         }
         observe(epoch, net);
     }

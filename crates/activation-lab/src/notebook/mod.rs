@@ -62,5 +62,6 @@ pub use best_line::best_line_accuracy;
 pub use checks::{
     check, check_between, check_close, check_eq, check_relative, check_set, check_that,
 };
+pub(crate) use rich::html_escape;
 pub use rich::{Html, Markdown};
 pub use version::rustc_version;

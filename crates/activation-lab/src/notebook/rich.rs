@@ -54,3 +54,12 @@ impl fmt::Display for Markdown {
         f.write_str(&self.0)
     }
 }
+
+/// `text` with `&`, `<`, `>` and `"` written as HTML entities, for text
+/// and attribute values in generated HTML.
+pub(crate) fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

@@ -12,6 +12,7 @@ use super::ranges::padded_ranges;
 use super::scatter::{points_of, ties_note};
 use super::text::{percent, titled};
 use super::theme::Theme;
+use crate::activation::predicted_class;
 use crate::data::Dataset;
 use crate::error::{Error, Result};
 use crate::figure::{Figure, FigureSize};
@@ -306,8 +307,10 @@ fn refine_boundary(
     let zb = eval(&ends, |e| e.1)?;
     let mut keep = Vec::with_capacity(ends.len());
     for (k, e) in ends.iter_mut().enumerate() {
-        let crosses = za[k].is_finite() && zb[k].is_finite() && (za[k] >= 0.0) != (zb[k] >= 0.0);
-        if crosses && za[k] >= 0.0 {
+        let crosses = za[k].is_finite()
+            && zb[k].is_finite()
+            && predicted_class(za[k]) != predicted_class(zb[k]);
+        if crosses && predicted_class(za[k]) == 1 {
             *e = (e.1, e.0);
         }
         keep.push(crosses);
@@ -316,7 +319,7 @@ fn refine_boundary(
         let zm = eval(&ends, |e| (0.5 * (e.0.0 + e.1.0), 0.5 * (e.0.1 + e.1.1)))?;
         for (k, e) in ends.iter_mut().enumerate() {
             let m = (0.5 * (e.0.0 + e.1.0), 0.5 * (e.0.1 + e.1.1));
-            if zm[k] >= 0.0 {
+            if predicted_class(zm[k]) == 1 {
                 e.1 = m;
             } else {
                 e.0 = m;

@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::notebook::html_escape;
+
 use super::animation::training_animation;
 use super::cheat_sheet::cheat_sheet;
 use super::decision_surface::DecisionSurface;
@@ -16,7 +18,8 @@ use super::training_curves::training_curves;
 use crate::activation::Activation;
 use crate::data::{Dataset, blobs, circles, moons, xor};
 use crate::error::{Error, Result};
-use crate::figure::{Figure, FigureSize, ImageFormat, write_file};
+use crate::figure::{Figure, FigureSize, ImageFormat};
+use crate::files::write as write_file;
 use crate::models::{FitOptions, LogisticModel, LogisticRegression, Mlp, MlpModel};
 
 /// One exported figure: its stable name, title, what it shows, and the
@@ -191,11 +194,7 @@ pub fn export_all(
     let mut formats = formats.to_vec();
     formats.sort();
     formats.dedup();
-    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-        action: "create",
-        path: dir.display().to_string(),
-        source,
-    })?;
+    std::fs::create_dir_all(dir).map_err(|source| Error::io("create", dir, source))?;
 
     let series = Series::fit()?;
     let Series {
@@ -337,13 +336,6 @@ fn file_name(p: &Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
-}
-
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 fn index_html(figures: &[ExportedFigure], size: FigureSize) -> String {

@@ -78,12 +78,12 @@ pub fn training_curves(history: &History) -> Result<Figure> {
     if n == 0 {
         return Err(Error::empty("the training history", "epoch"));
     }
-    let has_test = !history.test_loss.is_empty();
+    let has_test = !history.validation_loss.is_empty();
     let columns: [(&str, &Vec<f64>); 4] = [
         ("train_loss", &history.train_loss),
         ("train_accuracy", &history.train_accuracy),
-        ("test_loss", &history.test_loss),
-        ("test_accuracy", &history.test_accuracy),
+        ("validation_loss", &history.validation_loss),
+        ("validation_accuracy", &history.validation_accuracy),
     ];
     for (i, (name, col)) in columns.iter().enumerate() {
         if (i < 2 || has_test) && col.len() != n {
@@ -146,8 +146,13 @@ pub fn training_curves(history: &History) -> Result<Figure> {
                 })
         };
         for (panel, (label, train, test, lower_legend)) in panels.iter().zip([
-            ("loss (cross-entropy)", &h.train_loss, &h.test_loss, false),
-            ("accuracy", &h.train_accuracy, &h.test_accuracy, true),
+            (
+                "loss (cross-entropy)",
+                &h.train_loss,
+                &h.validation_loss,
+                false,
+            ),
+            ("accuracy", &h.train_accuracy, &h.validation_accuracy, true),
         ]) {
             let (lo, hi) = bounds(train, test);
             let pad = ((hi - lo) * 0.08).max(1e-3);

@@ -84,11 +84,11 @@ fn curve_cases(out: &mut Vec<Case>) {
     bad(
         out,
         "curves",
-        "training_curves(ragged test columns)",
-        &["history.test"],
+        "training_curves(ragged validation columns)",
+        &["history.validation"],
         move || {
             svg(training_curves(&History {
-                test_loss: vec![0.5],
+                validation_loss: vec![0.5],
                 ..hist(vec![0.5, 0.4], vec![0.5, 0.6])
             }))
         },

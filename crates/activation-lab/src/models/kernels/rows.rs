@@ -3,6 +3,7 @@
 use ndarray::{ArrayView1, ArrayView2};
 
 use super::hidden::Hidden;
+use crate::activation::predicted_class;
 
 /// The parameters of a 2-layer network: W1 row-major `[d, h]`, b1, w2 `[h]`, b2.
 #[derive(Clone, Copy)]
@@ -202,7 +203,7 @@ pub(super) fn output_row(z_out: f64, y: f64, scale: f64) -> (f64, bool, f64) {
     let signed = if y == 1.0 { -z_out } else { z_out };
     let loss = signed.max(0.0) + e.ln_1p();
     let a_out = (if z_out >= 0.0 { 1.0 } else { e }) / (1.0 + e);
-    let right = (z_out >= 0.0) == (y == 1.0);
+    let right = f64::from(predicted_class(z_out)) == y;
     (loss, right, (a_out - y) * scale)
 }
 

@@ -8,10 +8,11 @@ use serde::{Deserialize, Serialize};
 use super::unit::LinearUnit;
 use crate::data::Dataset;
 use crate::error::{Error, Result};
+use crate::files::{read_text, write};
 use crate::models::checks::{check_input, loss_overflow};
 use crate::models::classifier::Classifier;
 use crate::models::history::History;
-use crate::models::json::{ModelFields, read_text, write_text};
+use crate::models::json::ModelFields;
 use crate::models::settings::check_non_negative;
 use crate::models::train::Network;
 use crate::net_input::{check_finite_1d, check_no_overflow, stable_net_input};
@@ -190,7 +191,7 @@ impl LogisticModel {
     /// # Errors
     /// [`Error::Io`] when the file cannot be written.
     pub fn save_json(&self, path: impl AsRef<Path>) -> Result<()> {
-        write_text(path.as_ref(), &self.to_json())
+        write(path.as_ref(), self.to_json())
     }
 
     /// Reads a model written by [`save_json`](Self::save_json).

@@ -242,8 +242,8 @@ mod tests {
             .epochs(7)
             .fit_validated(&train, &test)
             .unwrap();
-        assert_eq!(model.history().test_loss.len(), 7);
-        assert_eq!(model.history().test_accuracy.len(), 7);
+        assert_eq!(model.history().validation_loss.len(), 7);
+        assert_eq!(model.history().validation_accuracy.len(), 7);
     }
 
     #[test]

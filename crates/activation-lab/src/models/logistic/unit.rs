@@ -3,7 +3,7 @@
 use ndarray::{Array1, ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2, Axis};
 
 use super::model::LogisticModel;
-use crate::activation::sigmoid;
+use crate::activation::{predicted_class, sigmoid};
 use crate::metrics::cross_entropy_from_logit;
 use crate::models::fit::Trainable;
 use crate::models::history::History;
@@ -97,7 +97,7 @@ impl Network for LinearUnit {
         for (zi, &yi) in z.iter_mut().zip(y) {
             let zz = *zi + self.bias;
             loss += cross_entropy_from_logit(zz, yi == 1.0);
-            correct += usize::from((zz >= 0.0) == (yi == 1.0));
+            correct += usize::from(f64::from(predicted_class(zz)) == yi);
             // backward: ∂loss/∂z_i = (σ(z_i) − y_i)/m
             *zi = (sigmoid(zz) - yi) * inv_m;
             d_bias += *zi;

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::model::MlpModel;
 use crate::activation::Activation;
 use crate::error::{Error, Result};
-use crate::models::json::{ModelFields, read_text, write_text};
+use crate::files::{read_text, write};
+use crate::models::json::ModelFields;
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -104,7 +105,7 @@ impl MlpModel {
     /// # Errors
     /// [`Error::Io`] when the file cannot be written.
     pub fn save_json(&self, path: impl AsRef<Path>) -> Result<()> {
-        write_text(path.as_ref(), &self.to_json())
+        write(path.as_ref(), self.to_json())
     }
 
     /// Reads a model written by [`save_json`](Self::save_json).
