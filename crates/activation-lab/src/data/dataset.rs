@@ -4,6 +4,7 @@
 use ndarray::{Array1, Array2};
 
 use crate::error::{Error, Result};
+use crate::net_input::check_finite_2d;
 
 /// A validated table of 2-class data: `[n, d]` finite features and `n`
 /// labels in {0, 1}, with names for the features, the classes and the data.
@@ -324,14 +325,7 @@ pub(super) fn validate(features: &Array2<f64>, labels: &Array1<u8>) -> Result<()
     if features.ncols() == 0 {
         return Err(Error::empty("features", "feature column"));
     }
-    if let Some(((row, column), &value)) = features.indexed_iter().find(|(_, v)| !v.is_finite()) {
-        return Err(Error::NonFinite {
-            what: "features".to_string(),
-            row,
-            column,
-            value,
-        });
-    }
+    check_finite_2d("features", features)?;
     if let Some((row, &y)) = labels.iter().enumerate().find(|&(_, &y)| y > 1) {
         return Err(Error::InvalidLabel {
             row,

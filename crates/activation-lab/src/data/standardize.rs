@@ -5,6 +5,7 @@ use ndarray::{Array1, Array2};
 
 use super::dataset::{Dataset, validate};
 use crate::error::{Error, Result};
+use crate::net_input::check_finite_2d;
 
 /// Standardises features to mean 0 and standard deviation 1, per column,
 /// like scikit-learn's `StandardScaler`.
@@ -89,14 +90,7 @@ impl Standardizer {
         if x.ncols() == 0 {
             return Err(Error::empty("the data to standardise", "feature column"));
         }
-        if let Some(((row, column), &value)) = x.indexed_iter().find(|(_, v)| !v.is_finite()) {
-            return Err(Error::NonFinite {
-                what: "x".to_string(),
-                row,
-                column,
-                value,
-            });
-        }
+        check_finite_2d("x", x)?;
         let n = x.nrows() as f64;
         let mut mean = Vec::with_capacity(x.ncols());
         let mut scale = Vec::with_capacity(x.ncols());

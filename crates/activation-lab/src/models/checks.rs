@@ -1,6 +1,6 @@
 //! Checks of the inputs a model is given.
 
-use ndarray::Array2;
+use ndarray::{Array, Array2, Dimension};
 
 use crate::data::Dataset;
 use crate::error::{Error, Result};
@@ -41,4 +41,15 @@ pub(crate) fn check_validation(validation: Option<&Dataset>, n_features: usize) 
         ));
     }
     Ok(())
+}
+
+/// `a` in row-major order (a copy only if it is not already): how every
+/// weight array of the models is kept, because the training kernels read
+/// them as flat slices.
+pub(crate) fn row_major<D: Dimension>(a: Array<f64, D>) -> Array<f64, D> {
+    if a.is_standard_layout() {
+        a
+    } else {
+        a.as_standard_layout().into_owned()
+    }
 }

@@ -9,7 +9,7 @@ use super::unit::LinearUnit;
 use crate::data::Dataset;
 use crate::error::{Error, Result};
 use crate::files::{read_text, write};
-use crate::models::checks::{check_input, loss_overflow};
+use crate::models::checks::{check_input, loss_overflow, row_major};
 use crate::models::classifier::Classifier;
 use crate::models::history::History;
 use crate::models::json::ModelFields;
@@ -68,7 +68,7 @@ impl LogisticModel {
             return Err(Error::param("bias", bias, "a finite number"));
         }
         Ok(LogisticModel {
-            weights: weights.as_standard_layout().into_owned(),
+            weights: row_major(weights),
             bias,
             history: History::default(),
         })

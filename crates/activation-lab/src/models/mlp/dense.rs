@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use super::model::MlpModel;
 use crate::activation::Activation;
 use crate::error::Result;
+use crate::models::checks::row_major;
 use crate::models::fit::Trainable;
 use crate::models::history::History;
 use crate::models::kernels::{self, Grads, Params, RowBuffers};
@@ -161,7 +162,7 @@ impl Dense {
 
     pub(super) fn from_model(m: &MlpModel) -> Dense {
         Dense {
-            w1: m.hidden_weights.as_standard_layout().into_owned(),
+            w1: row_major(m.hidden_weights.clone()),
             b1: m.hidden_bias.clone(),
             w2: m.output_weights.clone(),
             b2: m.output_bias,

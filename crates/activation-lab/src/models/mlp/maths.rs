@@ -24,6 +24,7 @@ use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 use super::model::{MlpGradients, MlpModel};
 use crate::activation::sigmoid;
 use crate::metrics::cross_entropy_from_logit;
+use crate::models::checks::row_major;
 
 /// Everything the forward pass computes, kept for the backward pass.
 #[derive(Debug, Clone)]
@@ -93,7 +94,7 @@ pub(crate) fn backward(
     let d_b1 = d_z_hidden.sum_axis(Axis(0)); //                               [h]
 
     let gradients = MlpGradients {
-        hidden_weights: d_w1.as_standard_layout().into_owned(), // row-major, as the weights
+        hidden_weights: row_major(d_w1), // laid out as the weights
         hidden_bias: d_b1,
         output_weights: d_w2,
         output_bias: d_b2,

@@ -7,7 +7,7 @@ use super::maths;
 use crate::activation::Activation;
 use crate::data::Dataset;
 use crate::error::{Error, Result};
-use crate::models::checks::{check_input, loss_overflow};
+use crate::models::checks::{check_input, loss_overflow, row_major};
 use crate::models::classifier::Classifier;
 use crate::models::history::History;
 use crate::models::settings::check_non_negative;
@@ -108,9 +108,9 @@ impl MlpModel {
         }
         Ok(MlpModel {
             // contiguous copies: the training kernels work on slices
-            hidden_weights: hidden_weights.as_standard_layout().into_owned(),
-            hidden_bias: hidden_bias.as_standard_layout().into_owned(),
-            output_weights: output_weights.as_standard_layout().into_owned(),
+            hidden_weights: row_major(hidden_weights),
+            hidden_bias: row_major(hidden_bias),
+            output_weights: row_major(output_weights),
             output_bias,
             activation,
             history: History::default(),
