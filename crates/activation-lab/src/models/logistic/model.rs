@@ -34,7 +34,7 @@ pub struct LogisticGradients {
 /// // weights set by hand: class 1 above the line x2 = x1
 /// let model = LogisticModel::from_weights(array![-1.0, 1.0], 0.0)?;
 /// let x = array![[0.0, 1.0], [1.0, 0.0]];
-/// assert_eq!(model.net_input(&x)?, array![1.0, -1.0]);
+/// assert_eq!(model.decision_function(&x)?, array![1.0, -1.0]); // z = b + x·w
 /// assert_eq!(model.predict(&x)?, array![1, 0]);
 /// # Ok(())
 /// # }
@@ -88,15 +88,6 @@ impl LogisticModel {
     /// (empty for hand-set weights).
     pub fn history(&self) -> &History {
         &self.history
-    }
-
-    /// The net input `z = b + x·w` for each row of `x`.
-    ///
-    /// # Errors
-    /// [`Error::ShapeMismatch`] for the wrong number of columns,
-    /// [`Error::NonFinite`] for NaN or infinite inputs.
-    pub fn net_input(&self, x: &Array2<f64>) -> Result<Array1<f64>> {
-        self.decision_function(x)
     }
 
     /// For two features, the decision boundary z = 0 as a line
@@ -275,7 +266,7 @@ mod tests {
         let (slope, intercept) = model.boundary_line().unwrap();
         let x1 = 1.5;
         let x2 = slope * x1 + intercept;
-        assert!((model.net_input(&array![[x1, x2]]).unwrap()[0]).abs() < 1e-12);
+        assert!((model.decision_function(&array![[x1, x2]]).unwrap()[0]).abs() < 1e-12);
         assert!(
             LogisticModel::from_weights(array![1.0, 0.0], 0.0)
                 .unwrap()
