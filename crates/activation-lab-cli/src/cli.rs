@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use activation_lab::plot::SERIES_SEED;
 use activation_lab::{Activation, DatasetKind, FigureSize, ImageFormat, Mlp, Optimizer, Training};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -273,10 +274,22 @@ same bytes on every machine (PNGs embed their font).
 Sizes: notebook (each figure's own, mostly 800x500), slide (1920x1080, large
 type), or WIDTHxHEIGHT in pixels.
 
+With --data the data-driven figures (05 scatter, 06 decision surfaces, 09
+curves, 10 hidden units, 11a models x datasets beside moons, circles and XOR,
+11b activations x widths, 12 animation) are drawn on your CSV instead of the
+half-moons, with the same index; the files that show the data are named
+after it (05-scatter-iris.svg). The CSV is read as `fit` reads it: the label
+column is the last one or --label COLUMN, class names need --positive NAME
+(the class-1 label), and a file with more than two feature columns needs
+--features A,B. What the titles say (a curved boundary, whether a straight
+line separates the data) is measured on the models trained here.
+
 Examples:
   activation-lab figures
   activation-lab figures --out slides --size slide --format svg,png
-  activation-lab figures --out small --size 640x400 --format png")]
+  activation-lab figures --out small --size 640x400 --format png
+  activation-lab figures --data iris.csv --label species --positive virginica \\
+      --features petal_length,petal_width --out iris-slides --size slide")]
 pub struct FiguresArgs {
     /// Folder to write the figures into (created if missing).
     #[arg(long, value_name = "DIR", default_value = "figures")]
@@ -293,6 +306,28 @@ pub struct FiguresArgs {
     /// Print nothing: neither the list of files nor the summary line.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Draw the data-driven figures on this CSV (header row, numeric feature
+    /// columns, a label column) instead of the built-in half-moons.
+    #[arg(long, value_name = "FILE.csv")]
+    pub data: Option<PathBuf>,
+
+    /// With --data: the label column [default: the last column].
+    #[arg(long, value_name = "COLUMN", requires = "data")]
+    pub label: Option<String>,
+
+    /// With --data: the label that is class 1, for labels that are class
+    /// names or numbers other than 0/1 (the other value is class 0).
+    #[arg(long, value_name = "NAME", requires = "data")]
+    pub positive: Option<String>,
+
+    /// With --data: the two feature columns to draw, when the file has more.
+    #[arg(long, value_name = "A,B", value_delimiter = ',', requires = "data")]
+    pub features: Option<Vec<String>>,
+
+    /// With --data: the seed of the split and of every model.
+    #[arg(long, value_name = "S", requires = "data", allow_hyphen_values = true, default_value_t = SERIES_SEED)]
+    pub seed: u64,
 }
 
 fn parse_dataset(s: &str) -> Result<DatasetKind, String> {

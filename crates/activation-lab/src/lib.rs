@@ -56,4 +56,4 @@ pub use models::{
     Classifier, FitOptions, History, LogisticModel, LogisticRegression, Mlp, MlpModel, Optimizer,
     Training,
 };
-pub use plot::{Animation, DecisionSurface, ExportedFigure, Series, export_all};
+pub use plot::{Animation, DecisionSurface, ExportedFigure, Series, export_all, export_series};

@@ -42,6 +42,11 @@ pub const MAX_CELLS: usize = 1000;
 /// The most frames of an animation.
 pub const MAX_FRAMES: usize = 200;
 
+/// The most rows of a lecturer's data the whole series is trained on
+/// ([`Series::fit_on`](crate::plot::Series::fit_on)): about 19 networks are
+/// trained on it, so this keeps an export within minutes.
+pub const MAX_SERIES_ROWS: usize = 20_000;
+
 /// The most rows or columns of a figure grid.
 pub const MAX_SIDE: usize = 8;
 

@@ -40,11 +40,11 @@ pub use crate::notebook::{
 pub use crate::plot::{
     Animation, DecisionSurface, ExportedFigure, GridCell, GridModel, MIN_LINE_ANGLE_DEG, ModelGrid,
     Series, SigmoidPanels, activations_by_widths, cheat_sheet, decision_surface,
-    distinct_hidden_units, export_all, fit_activations_by_widths, fit_models_by_datasets,
-    hidden_unit_gallery, line_angle_between, logistic_regression_schematic, mlp_schematic,
-    models_by_datasets, net_input_map, partial_sum, partial_sum_accuracies, partial_sum_sizes,
-    scatter, sigmoid_curve, step_and_threshold, strongest_hidden_units, training_animation,
-    training_curves, unit_order,
+    distinct_hidden_units, export_all, export_series, fit_activations_by_widths,
+    fit_models_by_datasets, hidden_unit_gallery, line_angle_between, logistic_regression_schematic,
+    mlp_schematic, models_by_datasets, net_input_map, partial_sum, partial_sum_accuracies,
+    partial_sum_sizes, scatter, sigmoid_curve, step_and_threshold, strongest_hidden_units,
+    training_animation, training_curves, unit_order,
 };
 pub use crate::rng::{ChaCha8Rng, seeded};
 

@@ -3,17 +3,20 @@
 use std::path::Path;
 
 use activation_lab::plot::training_curves;
-use activation_lab::{Dataset, DecisionSurface, FigureSize, ImageFormat, export_all};
+use activation_lab::{
+    Dataset, DecisionSurface, FigureSize, ImageFormat, Series, export_all, export_series,
+};
 
 use crate::cli::FiguresArgs;
 use crate::error::{CliError, Result};
 use crate::model_file::Model;
 
-/// Writes every figure of the series into `--out` and lists the files.
+/// Writes every figure of the series into `--out` and lists the files;
+/// with `--data`, the data-driven figures show that file.
 ///
 /// # Errors
-/// An empty format list, a bad size, or a folder or file that cannot be
-/// written.
+/// An empty format list, a bad size, a folder or file that cannot be
+/// written, and with `--data` the errors of reading it and of training.
 pub fn run(args: &FiguresArgs) -> Result<()> {
     let mut formats: Vec<ImageFormat> = Vec::new();
     for format in &args.format {
@@ -21,7 +24,28 @@ pub fn run(args: &FiguresArgs) -> Result<()> {
             formats.push(*format);
         }
     }
-    let written = export_all(&args.out, &formats, args.size)?;
+    let written = match &args.data {
+        None => export_all(&args.out, &formats, args.size)?,
+        Some(path) => {
+            let data = own_data(args, path)?;
+            if !args.quiet {
+                eprintln!(
+                    "training the series' models on {} ({} rows; class 0 = {}, class 1 = {}) ...",
+                    path.display(),
+                    data.n_samples(),
+                    data.class_names()[0],
+                    data.class_names()[1]
+                );
+            }
+            // the folder before the training, so a bad --out fails at once
+            std::fs::create_dir_all(&args.out).map_err(|source| {
+                CliError::Lib(activation_lab::Error::io("create", &args.out, source))
+            })?;
+            let series =
+                Series::fit_on(&data, args.seed).map_err(|e| CliError::in_file(path, e))?;
+            export_series(&args.out, &formats, args.size, &series)?
+        }
+    };
     let mut listing = String::new();
     for figure in &written {
         let files: Vec<String> = figure
@@ -46,6 +70,43 @@ pub fn run(args: &FiguresArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The `--data` file as the series draws it: two feature columns (the
+/// `--features`, or the file's only two), labels read as `fit` reads them.
+fn own_data(args: &FiguresArgs, path: &Path) -> Result<Dataset> {
+    let data =
+        Dataset::from_csv_path_with_classes(path, args.label.as_deref(), args.positive.as_deref())
+            .map_err(|e| CliError::in_file(path, e))?;
+    let data = match &args.features {
+        Some(names) => {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            if names.len() != 2 {
+                return Err(CliError::Usage(format!(
+                    "--features {}: expected two feature columns (the figures show a plane), e.g. --features {}",
+                    names.join(","),
+                    data.feature_names()
+                        .iter()
+                        .take(2)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(",")
+                )));
+            }
+            data.select_features(&names)
+                .map_err(|e| CliError::in_file(path, e))?
+        }
+        None => data,
+    };
+    if data.n_features() != 2 {
+        return Err(CliError::Usage(format!(
+            "{} has {} feature columns ({}): choose the two to draw with --features A,B",
+            path.display(),
+            data.n_features(),
+            data.feature_names().join(", ")
+        )));
+    }
+    Ok(data)
 }
 
 /// Draws `model`'s decision surface over the training rows (filled) and

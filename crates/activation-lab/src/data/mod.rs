@@ -39,6 +39,7 @@
 //! ```
 
 mod classes;
+mod columns;
 mod csv_features;
 mod csv_labels;
 mod csv_messages;

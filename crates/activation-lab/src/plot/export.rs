@@ -7,20 +7,16 @@ use crate::notebook::html_escape;
 use super::animation::training_animation;
 use super::cheat_sheet::cheat_sheet;
 use super::decision_surface::DecisionSurface;
-use super::grids::{ModelGrid, fit_activations_by_widths, fit_models_by_datasets};
-use super::hidden_unit_gallery::hidden_unit_gallery;
-use super::hidden_units::distinct_hidden_units;
+use super::hidden_unit_gallery::{hidden_unit_gallery, hidden_unit_gallery_titled};
 use super::net_input_map::net_input_map;
 use super::scatter::scatter;
 use super::schematic::{logistic_regression_schematic, mlp_schematic};
+use super::series::{SERIES_EPOCHS, Series};
 use super::sigmoid_curve::{SigmoidPanels, sigmoid_curve, step_and_threshold};
 use super::training_curves::training_curves;
-use crate::activation::Activation;
-use crate::data::{Dataset, blobs, circles, moons, xor};
 use crate::error::{Error, Result};
 use crate::figure::{Figure, FigureSize, ImageFormat};
 use crate::files::write as write_file;
-use crate::models::{FitOptions, LogisticModel, LogisticRegression, Mlp, MlpModel};
 
 /// One exported figure: its stable name, title, what it shows, and the
 /// files written for it.
@@ -35,119 +31,6 @@ pub struct ExportedFigure {
     /// The files written, in the order of the formats asked for (the
     /// animation is always a single `.gif`).
     pub files: Vec<PathBuf>,
-}
-
-/// The seed of every dataset, split and model of the exported set.
-pub const SERIES_SEED: u64 = 7;
-
-/// Epochs of the MLP of figures 06b, 09, 10 and 12 (the animation plays
-/// this very run, recorded every [`Series::FRAME_EVERY`] epochs).
-const SERIES_EPOCHS: usize = 150;
-
-/// Epochs of the MLPs in the comparison grids (11a, 11b): enough for the
-/// 200-unit sigmoid networks to bend on 140 training points.
-const GRID_EPOCHS: usize = 300;
-
-/// The noise of the series' half-moons: the tips overlap a little, no
-/// straight line separates them (about 87 % at best), a curve does.
-const MOONS_NOISE: f64 = 0.1;
-
-/// The data and the trained models behind every data-driven figure that
-/// [`export_all`] writes, so that what a figure claims can be asserted on
-/// exactly what it shows (the crate's `claims` tests do).
-#[derive(Debug, Clone)]
-pub struct Series {
-    /// Half-moons, 1000 points, noise 0.1 ("upper moon" is class 0).
-    pub data: Dataset,
-    /// The 75 % of `data` the models are trained on.
-    pub train: Dataset,
-    /// The 25 % held out (hollow points in the figures).
-    pub test: Dataset,
-    /// Logistic regression on `train` (06a).
-    pub logistic: LogisticModel,
-    /// The 200-unit sigmoid MLP on `train` (06b, 09, 10; the animation's
-    /// last frame).
-    pub mlp: MlpModel,
-    /// The same training run, every few epochs: `(epoch, model)` (12).
-    pub frames: Vec<(usize, MlpModel)>,
-    /// The hidden units the gallery draws (10).
-    pub gallery_units: Vec<usize>,
-    /// Models × datasets (11a).
-    pub models_by_datasets: ModelGrid,
-    /// Activations × widths on moons (11b).
-    pub activations_by_widths: ModelGrid,
-}
-
-impl Series {
-    /// The animation records a frame every this many epochs.
-    pub const FRAME_EVERY: usize = 5;
-
-    /// Makes the data and trains every model of the exported figures
-    /// (a few seconds in a release build).
-    ///
-    /// # Errors
-    /// Only the errors of training, which the fixed settings never hit.
-    pub fn fit() -> Result<Self> {
-        Self::fit_seeded(SERIES_SEED)
-    }
-
-    /// As [`fit`](Self::fit), with another seed for every dataset, split
-    /// and model (to check that a claim does not hang on one lucky seed).
-    ///
-    /// # Errors
-    /// Only the errors of training.
-    pub fn fit_seeded(seed: u64) -> Result<Self> {
-        let data = moons(1000, MOONS_NOISE, seed)?;
-        let (train, test) = data.split(0.25, seed)?;
-        let logistic = LogisticRegression::new().seed(seed).fit(&train)?;
-        let settings = Mlp::new()
-            .hidden_units(200)
-            .learning_rate(0.03)
-            .epochs(SERIES_EPOCHS)
-            .seed(seed);
-        let mut frames = Vec::new();
-        let mut record = |epoch: usize, model: &MlpModel| frames.push((epoch, model.clone()));
-        let mlp = settings.fit_with(
-            &train,
-            FitOptions {
-                validation: Some(&test),
-                observe_every: Self::FRAME_EVERY,
-                observer: Some(&mut record),
-                ..FitOptions::default()
-            },
-        )?;
-        let gallery_units = distinct_hidden_units(&mlp, &train, 5)?;
-        let grid_sets = [
-            blobs(300, 0.6, seed)?,
-            moons(300, MOONS_NOISE, seed)?,
-            circles(300, 0.1, seed)?,
-            xor(300, 0.0, seed)?,
-        ];
-        let models_by_datasets = fit_models_by_datasets(&grid_sets, GRID_EPOCHS, seed)?;
-        let activations_by_widths = fit_activations_by_widths(
-            &moons(300, MOONS_NOISE, seed)?,
-            &[
-                Activation::Identity,
-                Activation::Sigmoid,
-                Activation::Tanh,
-                Activation::Relu,
-            ],
-            &[1, 2, 4, 200],
-            GRID_EPOCHS,
-            seed,
-        )?;
-        Ok(Series {
-            data,
-            train,
-            test,
-            logistic,
-            mlp,
-            frames,
-            gallery_units,
-            models_by_datasets,
-            activations_by_widths,
-        })
-    }
 }
 
 /// Writes every figure of the series into `dir` (created if missing) in
@@ -184,19 +67,31 @@ pub fn export_all(
     formats: &[ImageFormat],
     size: FigureSize,
 ) -> Result<Vec<ExportedFigure>> {
-    if formats.is_empty() {
-        return Err(Error::empty(
-            "the list of image formats",
-            "format (svg or png)",
-        ));
-    }
-    size.validate()?;
+    check_export(formats, size)?;
+    // the folder first: a bad `dir` fails before the models are trained
+    create_folder(dir)?;
+    export_series(dir, formats, size, &Series::fit()?)
+}
+
+/// As [`export_all`], with the data-driven figures drawn from `series`
+/// ([`Series::fit_on`] puts a lecturer's own data there). The figures
+/// that show the data are named after it: `05-scatter-iris.svg`,
+/// `06b-decision-surface-mlp-iris.svg` for data named "iris".
+///
+/// # Errors
+/// As [`export_all`].
+pub fn export_series(
+    dir: &Path,
+    formats: &[ImageFormat],
+    size: FigureSize,
+    series: &Series,
+) -> Result<Vec<ExportedFigure>> {
+    check_export(formats, size)?;
     let mut formats = formats.to_vec();
     formats.sort();
     formats.dedup();
-    std::fs::create_dir_all(dir).map_err(|source| Error::io("create", dir, source))?;
+    create_folder(dir)?;
 
-    let series = Series::fit()?;
     let Series {
         data,
         train,
@@ -205,79 +100,100 @@ pub fn export_all(
         mlp,
         frames,
         ..
-    } = &series;
-    let figures: Vec<(&str, &str, Figure)> = vec![
+    } = series;
+    let name = data.name();
+    let slug = file_slug(name);
+    let (bends, mlp_boundary) = if series.mlp_is_curved {
+        ("a curved boundary", "the curved boundary")
+    } else {
+        ("an almost straight boundary", "the boundary")
+    };
+    let gallery = if series.mlp_is_curved {
+        hidden_unit_gallery(mlp, train, &series.gallery_units)?
+    } else {
+        hidden_unit_gallery_titled(
+            mlp,
+            train,
+            &series.gallery_units,
+            "200 sigmoid units: straight lines whose sum is the boundary".to_string(),
+        )?
+    };
+    let names = [
+        format!("05-scatter-{slug}"),
+        format!("06a-decision-surface-logistic-{slug}"),
+        format!("06b-decision-surface-mlp-{slug}"),
+    ];
+    let figures: Vec<(&str, String, Figure)> = vec![
         (
             "01-net-input",
-            "The net input z = b + w·x over the plane; z = 0 is a straight line.",
+            "The net input z = b + w·x over the plane; z = 0 is a straight line.".to_string(),
             net_input_map([1.5, -1.0], 0.5, (-3.0, 3.0), (-3.0, 3.0))?,
         ),
         (
             "02-sigmoid",
-            "The logistic sigmoid and its derivative (at most 0.25).",
+            "The logistic sigmoid and its derivative (at most 0.25).".to_string(),
             sigmoid_curve(SigmoidPanels::WithDerivative)?,
         ),
         (
             "03-step-and-threshold",
-            "The unit step and the threshold rule agree everywhere but at z = 0 (0.5 against 1); σ(z) ≥ 0.5 gives the threshold rule's classes.",
+            "The unit step and the threshold rule agree everywhere but at z = 0 (0.5 against 1); σ(z) ≥ 0.5 gives the threshold rule's classes.".to_string(),
             step_and_threshold()?,
         ),
         (
             "04-logistic-regression-schematic",
-            "Logistic regression: inputs and the bias unit, weights, net input z, sigmoid, threshold on z, label.",
+            "Logistic regression: inputs and the bias unit, weights, net input z, sigmoid, threshold on z, label.".to_string(),
             logistic_regression_schematic()?,
         ),
+        (&names[0], series.data_description.clone(), scatter(data)?),
         (
-            "05-scatter-moons",
-            "The half-moons data: not linearly separable.",
-            scatter(data)?,
-        ),
-        (
-            "06a-decision-surface-logistic-moons",
-            "Logistic regression on moons: a straight boundary.",
+            &names[1],
+            format!("Logistic regression on {name}: a straight boundary."),
             DecisionSurface::new(logistic, train)
                 .test(test)
-                .title("Logistic regression on moons: a straight boundary")
+                .title(&format!("Logistic regression on {name}: a straight boundary"))
                 .size(size)
                 .build()?,
         ),
         (
-            "06b-decision-surface-mlp-moons",
-            "An MLP with 200 sigmoid hidden units on moons: a curved boundary.",
+            &names[2],
+            format!("An MLP with 200 sigmoid hidden units on {name}: {bends}."),
             DecisionSurface::new(mlp, train)
                 .test(test)
-                .title("MLP, 200 sigmoid hidden units, on moons: a curved boundary")
+                .title(&format!("MLP, 200 sigmoid hidden units, on {name}: {bends}"))
                 .size(size)
                 .build()?,
         ),
         (
             "07-mlp-schematic",
-            "The feed-forward network: inputs x₁, x₂ and a bias unit, 200 hidden sigmoid units, 1 sigmoid output with its own bias, threshold.",
+            "The feed-forward network: inputs x₁, x₂ and a bias unit, 200 hidden sigmoid units, 1 sigmoid output with its own bias, threshold.".to_string(),
             mlp_schematic(200)?,
         ),
         (
             "08-cheat-sheet",
-            "Activation functions with formulas, graphs, derivatives and typical use.",
+            "Activation functions with formulas, graphs, derivatives and typical use.".to_string(),
             cheat_sheet()?,
         ),
         (
             "09-training-curves",
-            "Loss and accuracy per epoch of the MLP, training and test data.",
+            "Loss and accuracy per epoch of the MLP, training and test data.".to_string(),
             training_curves(mlp.history())?,
         ),
         (
             "10-hidden-units",
-            "Five hidden units with distinct directions, and the network's output built from its first 1, 2, 5, 20 and all 200 units.",
-            hidden_unit_gallery(mlp, train, &series.gallery_units)?,
+            format!(
+                "{} with distinct directions, and the network's output built from its first 1, 2, 5, 20 and all 200 units.",
+                count_of(series.gallery_units.len(), "hidden unit", "hidden units")
+            ),
+            gallery,
         ),
         (
             "11a-models-by-datasets",
-            "Logistic regression and the MLP on four datasets.",
+            "Logistic regression and the MLP on four datasets.".to_string(),
             series.models_by_datasets.figure()?,
         ),
         (
             "11b-activations-by-widths",
-            "Hidden activations × widths: identity units stay linear at any width.",
+            "Hidden activations × widths: identity units stay linear at any width.".to_string(),
             series.activations_by_widths.figure()?,
         ),
     ];
@@ -294,7 +210,7 @@ pub fn export_all(
         written.push(ExportedFigure {
             name: name.to_string(),
             title: figure.title().to_string(),
-            description: description.to_string(),
+            description,
             files,
         });
     }
@@ -306,7 +222,7 @@ pub fn export_all(
         title: anim.title().to_string(),
         description: format!(
             "The decision surface of figure 06b's MLP every {} epochs while it trains, \
-             from its random start to the curved boundary of epoch {SERIES_EPOCHS}.",
+             from its random start to {mlp_boundary} of epoch {SERIES_EPOCHS}.",
             Series::FRAME_EVERY
         ),
         files: vec![path],
@@ -318,6 +234,52 @@ pub fn export_all(
     )?;
     write_file(&dir.join("index.md"), index_md(&written, size).as_bytes())?;
     Ok(written)
+}
+
+/// Creates `dir` and its parents if missing.
+fn create_folder(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::io("create", dir, source))
+}
+
+/// Checks the formats and the size before anything is trained or written.
+fn check_export(formats: &[ImageFormat], size: FigureSize) -> Result<()> {
+    if formats.is_empty() {
+        return Err(Error::empty(
+            "the list of image formats",
+            "format (svg or png)",
+        ));
+    }
+    size.validate()
+}
+
+/// "Five hidden units", "One hidden unit": a count in words up to ten.
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    const WORDS: [&str; 11] = [
+        "No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    ];
+    let count = WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| w.to_string());
+    format!("{count} {}", if n == 1 { one } else { many })
+}
+
+/// A dataset's name as part of a file name: lower case letters, digits
+/// and single dashes ("My Iris (2 classes)" → "my-iris-2-classes").
+fn file_slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "data".to_string()
+    } else {
+        slug.to_string()
+    }
 }
 
 /// GIF frames are quantised to 256 colours and are costly at full HD: the

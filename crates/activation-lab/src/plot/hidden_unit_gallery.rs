@@ -66,6 +66,26 @@ fn without_silent_units(model: &MlpModel) -> Result<MlpModel> {
 /// unless data and model have two features, [`Error::InvalidParameter`]
 /// for a unit index out of range or more than 8 units.
 pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) -> Result<Figure> {
+    gallery(model, data, units, None)
+}
+
+/// [`hidden_unit_gallery`] with another title (for a network whose
+/// boundary does not bend, where "add up to a curve" would not be true).
+pub(crate) fn hidden_unit_gallery_titled(
+    model: &MlpModel,
+    data: &Dataset,
+    units: &[usize],
+    title: String,
+) -> Result<Figure> {
+    gallery(model, data, units, Some(title))
+}
+
+fn gallery(
+    model: &MlpModel,
+    data: &Dataset,
+    units: &[usize],
+    title: Option<String>,
+) -> Result<Figure> {
     check_plane_data(data, "the data")?;
     check_model(model)?;
     if units.is_empty() {
@@ -165,11 +185,13 @@ pub fn hidden_unit_gallery(model: &MlpModel, data: &Dataset, units: &[usize]) ->
         };
         placed.push((1, c, p, title));
     }
-    let title = format!(
-        "{} {} units: straight lines that add up to a curve",
-        h,
-        model.activation()
-    );
+    let title = title.unwrap_or_else(|| {
+        format!(
+            "{} {} units: straight lines that add up to a curve",
+            h,
+            model.activation()
+        )
+    });
     let note = "Top: single units' outputs a_k over (x1, x2), darker = larger; dashed: each \
                 unit's straight line z_k = 0; vermillion units push towards class 1, blue \
                 towards class 0 (w = output weight). Bottom: P(y = 1 | x) built from k units \

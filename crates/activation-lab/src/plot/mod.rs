@@ -43,6 +43,7 @@ mod panel;
 mod ranges;
 mod scatter;
 mod schematic;
+mod series;
 mod sigmoid_curve;
 mod style;
 mod text;
@@ -52,7 +53,7 @@ mod training_curves;
 pub use animation::{Animation, training_animation};
 pub use cheat_sheet::cheat_sheet;
 pub use decision_surface::{DecisionSurface, decision_surface};
-pub use export::{ExportedFigure, SERIES_SEED, Series, export_all};
+pub use export::{ExportedFigure, export_all, export_series};
 pub use grids::{
     GridCell, GridModel, ModelGrid, activations_by_widths, fit_activations_by_widths,
     fit_models_by_datasets, models_by_datasets,
@@ -65,6 +66,7 @@ pub use hidden_units::{
 pub use net_input_map::net_input_map;
 pub use scatter::scatter;
 pub use schematic::{logistic_regression_schematic, mlp_schematic};
+pub use series::{SERIES_SEED, Series};
 pub use sigmoid_curve::{SigmoidPanels, sigmoid_curve, step_and_threshold};
 pub use training_curves::training_curves;
 
