@@ -65,7 +65,7 @@ pub(crate) fn wrap(
 ) -> Result<Vec<String>> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in s.split_whitespace() {
+    for word in unbreakable_units(s) {
         let candidate = if line.is_empty() {
             word.to_string()
         } else {
@@ -81,6 +81,31 @@ pub(crate) fn wrap(
         lines.push(line);
     }
     Ok(lines)
+}
+
+/// The words of `s`, with a short parenthesis kept whole ("(n = 50)",
+/// "(x1, x2)": at most [`MAX_GROUP_WORDS`] words), so that a line never
+/// breaks inside one.
+fn unbreakable_units(s: &str) -> Vec<String> {
+    const MAX_GROUP_WORDS: usize = 3;
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut units = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let closes = (i..words.len().min(i + MAX_GROUP_WORDS)).find(|&j| words[j].contains(')'));
+        match closes {
+            Some(j) if w.starts_with('(') && !w.contains(')') => {
+                units.push(words[i..=j].join(" "));
+                i = j + 1;
+            }
+            _ => {
+                units.push(w.to_string());
+                i += 1;
+            }
+        }
+    }
+    units
 }
 
 /// Tick labels: short, with a true minus sign.
@@ -104,4 +129,24 @@ pub(crate) fn signed(v: f64, decimals: usize) -> String {
 /// A percentage with one decimal.
 pub(crate) fn percent(v: f64) -> String {
     format!("{:.1} %", 100.0 * v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_parentheses_stay_whole_and_long_ones_may_break() {
+        assert_eq!(
+            unbreakable_units("upper moon (n = 500) and (x1, x2)"),
+            ["upper", "moon", "(n = 500)", "and", "(x1, x2)"]
+        );
+        assert_eq!(
+            unbreakable_units("k units (the others held at their mean)"),
+            [
+                "k", "units", "(the", "others", "held", "at", "their", "mean)"
+            ]
+        );
+        assert_eq!(unbreakable_units("(unclosed group"), ["(unclosed", "group"]);
+    }
 }
