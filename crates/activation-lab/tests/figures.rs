@@ -99,11 +99,11 @@ fn function_figures_show_their_formulas() {
     );
     check_figure(
         &sigmoid_curve(SigmoidPanels::WithDerivative).unwrap(),
-        &["σ(z) = 1 / (1 + e^(−z))", "max 0.25 at z = 0", "σ(0) = 0.5"],
+        &["σ(z) = 1 / (1 + e⁻ᶻ)", "max 0.25 at z = 0", "σ(0) = 0.5"],
     );
     check_figure(
         &sigmoid_curve(SigmoidPanels::SigmoidOnly).unwrap(),
-        &["σ(z) = 1 / (1 + e^(−z))"],
+        &["σ(z) = 1 / (1 + e⁻ᶻ)"],
     );
     check_figure(
         &step_and_threshold().unwrap(),

@@ -95,7 +95,7 @@ pub fn cheat_sheet() -> Result<Figure> {
                         color: VERMILLION,
                         dashed: true,
                     },
-                    "φ'(z), its derivative".to_string(),
+                    "φ′(z), its derivative".to_string(),
                 ),
                 (
                     Key::Text,

@@ -154,16 +154,16 @@ fn net_input_parts(
     }
     panel.colors = colors.clone();
     panel.shading = Some(shading);
-    panel.labels = Some(("x1".into(), "x2".into()));
+    panel.labels = Some(("x₁".into(), "x₂".into()));
     // equal scales, so that w meets the line z = 0 at a right angle on screen
     panel.equal_aspect = true;
     let formula = format!(
-        "z = {} {} x1 {} x2",
+        "z = {} {} x₁ {} x₂",
         tick(&bias),
         signed_term(w1),
         signed_term(w2)
     );
-    let title = "Net input z = b + w1·x1 + w2·x2: the line z = 0 splits the plane".to_string();
+    let title = "Net input z = b + w₁x₁ + w₂x₂: the line z = 0 splits the plane".to_string();
     // ticks symmetric about z = 0, which is always labelled
     let ticks: Vec<(f64, String)> = {
         let every = (edges.len() / 5).max(1) as i64;

@@ -295,7 +295,7 @@ const SKY_LIGHT: RGBColor = RGBColor(214, 236, 249);
 /// # fn main() -> activation_lab::Result<()> {
 /// let svg = mlp_schematic(200)?.to_svg()?;
 /// assert!(svg.contains("200 sigmoid units") && svg.contains("a₂₀₀"));
-/// assert!(svg.contains("b₁") && svg.contains("b₂") && svg.contains("1 if z_out ≥ 0"));
+/// assert!(svg.contains("b₁") && svg.contains("b₂") && svg.contains("1 if zₒᵤₜ ≥ 0"));
 /// assert!(mlp_schematic(0).is_err());
 /// # Ok(())
 /// # }
@@ -480,14 +480,10 @@ pub fn mlp_schematic(hidden_units: usize) -> Result<Figure> {
         s.caption(
             out.0,
             below,
-            &[
-                "output unit",
-                "z_out = a·w₂ + b₂",
-                "σ(z_out) = P(y = 1 | x)",
-            ],
+            &["output unit", "zₒᵤₜ = a·w₂ + b₂", "σ(zₒᵤₜ) = P(y = 1 | x)"],
             true,
         )?;
-        s.caption(step.0, below, &["threshold", "1 if z_out ≥ 0"], true)?;
+        s.caption(step.0, below, &["threshold", "1 if zₒᵤₜ ≥ 0"], true)?;
         s.caption(yhat.0, below, &["output", "class label"], true)?;
         Ok(())
     }))

@@ -32,7 +32,7 @@ pub enum SigmoidPanels {
 /// use activation_lab::prelude::*;
 /// # fn main() -> activation_lab::Result<()> {
 /// let svg = sigmoid_curve(SigmoidPanels::WithDerivative)?.to_svg()?;
-/// assert!(svg.contains("σ(z) = 1 / (1 + e^(−z))"));
+/// assert!(svg.contains("σ(z) = 1 / (1 + e⁻ᶻ)"));
 /// assert!(svg.contains("max 0.25"));
 /// # Ok(())
 /// # }
@@ -78,7 +78,7 @@ pub fn sigmoid_curve(panels: SigmoidPanels) -> Result<Figure> {
             dot(&chart, (0.0, 0.5), BLUE, true, &theme)?;
             note(
                 &chart,
-                "σ(z) = 1 / (1 + e^(−z))",
+                "σ(z) = 1 / (1 + e⁻ᶻ)",
                 (zr.0 + 0.4, 0.93),
                 theme.font(Theme::LABEL),
                 HPos::Left,
@@ -97,10 +97,10 @@ pub fn sigmoid_curve(panels: SigmoidPanels) -> Result<Figure> {
             let mut chart = function_chart(
                 &panels[1],
                 &theme,
-                Some("its derivative σ'(z)"),
+                Some("its derivative σ′(z)"),
                 zr,
                 (-0.01, 0.28),
-                ("net input z", "σ'(z)"),
+                ("net input z", "σ′(z)"),
             )?;
             dashed(&chart, vec![(zr.0, 0.25), (zr.1, 0.25)], &theme, GUIDE)?;
             dashed(&chart, vec![(0.0, -0.01), (0.0, 0.28)], &theme, GUIDE)?;
@@ -112,7 +112,7 @@ pub fn sigmoid_curve(panels: SigmoidPanels) -> Result<Figure> {
             dot(&chart, (0.0, 0.25), VERMILLION, true, &theme)?;
             note(
                 &chart,
-                "σ'(z) = σ(z)(1 − σ(z))",
+                "σ′(z) = σ(z)(1 − σ(z))",
                 (zr.0 + 0.4, 0.2),
                 theme.font(Theme::LABEL),
                 HPos::Left,
