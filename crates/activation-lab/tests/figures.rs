@@ -271,6 +271,55 @@ fn training_curves_show_train_and_test() {
     assert!(!svg_texts(&svg).iter().any(|t| t == "test"));
 }
 
+/// Decodes a PNG into its size and RGB bytes.
+fn png_rgb(bytes: &[u8]) -> (usize, usize, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().expect("PNG header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("buffer size")];
+    let info = reader.next_frame(&mut buf).expect("PNG data");
+    assert_eq!(info.color_type, png::ColorType::Rgb);
+    (info.width as usize, info.height as usize, buf)
+}
+
+/// A PNG of the curves of a long run keeps every curve inside its plot: no
+/// pixel of the curves' colours in the title band or below the axes. (The
+/// bitmap backend used to mitre the joins of a curve that turns back on
+/// itself, thousands of epochs on a few hundred pixels, into spikes that
+/// reached the title.)
+#[test]
+fn long_training_curves_stay_inside_their_plots_in_png() {
+    let epochs = 5000;
+    // accuracy and loss that step back and forth every few epochs
+    let step = |i: usize, a: f64, b: f64| if (i / 7).is_multiple_of(2) { a } else { b };
+    let history = History {
+        train_loss: (0..epochs)
+            .map(|i| step(i, 0.30, 0.29) - 1e-5 * i as f64)
+            .collect(),
+        train_accuracy: (0..epochs).map(|i| step(i, 0.90, 0.93)).collect(),
+        validation_loss: (0..epochs).map(|i| step(i, 0.35, 0.33)).collect(),
+        validation_accuracy: (0..epochs).map(|i| step(i, 0.88, 0.91)).collect(),
+    };
+    let figure = training_curves(&history)
+        .unwrap()
+        .with_size(FigureSize::Slide);
+    let (w, h, rgb) = png_rgb(&figure.to_png().unwrap());
+    let curve_coloured = |x: usize, y: usize| {
+        let p = &rgb[3 * (y * w + x)..3 * (y * w + x) + 3];
+        let near = |c: [i32; 3]| (0..3).map(|k| (i32::from(p[k]) - c[k]).abs()).sum::<i32>() < 90;
+        near([0, 114, 178]) || near([213, 94, 0])
+    };
+    for (band, rows) in [
+        ("title", 0..h * 8 / 100),
+        ("below the axes", h * 97 / 100..h),
+    ] {
+        let stray = rows
+            .flat_map(|y| (0..w).map(move |x| (x, y)))
+            .filter(|&(x, y)| curve_coloured(x, y))
+            .count();
+        assert_eq!(stray, 0, "{stray} curve-coloured pixels in the {band} band");
+    }
+}
+
 #[test]
 fn hidden_unit_gallery_shows_the_chosen_units_and_the_output() {
     let (train, _) = moons_split();

@@ -102,7 +102,13 @@ impl DrawingBackend for Canvas<'_> {
         path: I,
         style: &S,
     ) -> std::result::Result<(), DrawingErrorKind<CanvasError>> {
-        on_backend!(self, b => b.draw_path(path, style))
+        match self {
+            Canvas::Svg(b) => b.draw_path(path, style).map_err(convert),
+            Canvas::Bitmap(b) if style.stroke_width() > 1 => {
+                round_joined_path(b, path, style).map_err(convert)
+            }
+            Canvas::Bitmap(b) => b.draw_path(path, style).map_err(convert),
+        }
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -142,6 +148,36 @@ impl DrawingBackend for Canvas<'_> {
 }
 
 /// The drawing area that figure code draws on.
+/// A thick path on the bitmap, one segment at a time with a round join at
+/// every inner vertex. The bitmap backend mitres the joins of a whole
+/// path, and where a curve turns back on itself (a loss curve's step
+/// between two epochs, thousands of epochs on a few hundred pixels) the
+/// mitre reaches far outside the plot, into the title; SVG viewers cap the
+/// mitre, so the SVG never showed it.
+fn round_joined_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+    b: &mut BitMapBackend<'_>,
+    path: I,
+    style: &S,
+) -> std::result::Result<(), DrawingErrorKind<<BitMapBackend<'static> as DrawingBackend>::ErrorType>>
+{
+    let mut points: Vec<BackendCoord> = Vec::new();
+    for p in path {
+        if points.last() != Some(&p) {
+            points.push(p);
+        }
+    }
+    let radius = style.stroke_width().div_ceil(2);
+    for pair in points.windows(2) {
+        b.draw_path(pair.iter().copied(), style)?;
+    }
+    if points.len() > 2 {
+        for &p in &points[1..points.len() - 1] {
+            b.draw_circle(p, radius, style, true)?;
+        }
+    }
+    Ok(())
+}
+
 pub(crate) type Area<'a> = DrawingArea<Canvas<'a>, Shift>;
 
 /// Maps any plotters error to [`Error::Figure`].
