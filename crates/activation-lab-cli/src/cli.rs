@@ -209,6 +209,15 @@ pub struct FitArgs {
     #[arg(long, value_name = "SIZE", default_value = "notebook", value_parser = parse_size, allow_hyphen_values = true)]
     pub plot_size: FigureSize,
 
+    /// The two classes' names in the --plot legend, class 0 first
+    /// (--class-names benign,malignant) [default: the labels' names, or class 0 and class 1].
+    #[arg(long, value_name = "NAME0,NAME1", value_delimiter = ',', value_parser = parse_class_name)]
+    pub class_names: Option<Vec<String>>,
+
+    /// The title of the --plot figure [default: the model and the data].
+    #[arg(long, value_name = "TEXT", requires = "plot")]
+    pub title: Option<String>,
+
     /// Print one JSON object instead of the summary.
     #[arg(long)]
     pub json: bool,
@@ -324,6 +333,10 @@ pub struct FiguresArgs {
     /// With --data: the two feature columns to draw, when the file has more.
     #[arg(long, value_name = "A,B", value_delimiter = ',', requires = "data")]
     pub features: Option<Vec<String>>,
+
+    /// With --data: the two classes' names in the legends, class 0 first.
+    #[arg(long, value_name = "NAME0,NAME1", value_delimiter = ',', requires = "data", value_parser = parse_class_name)]
+    pub class_names: Option<Vec<String>>,
 
     /// With --data: the seed of the split and of every model.
     #[arg(long, value_name = "S", requires = "data", allow_hyphen_values = true, default_value_t = SERIES_SEED)]
@@ -456,6 +469,33 @@ Examples:
   activation-lab data xor --samples 1000 --noise 0.1 --seed 7 --out xor.csv",
         rows.join("\n")
     )
+}
+
+/// A class name for a legend: not empty.
+fn parse_class_name(s: &str) -> Result<String, String> {
+    let name = s.trim();
+    if name.is_empty() {
+        Err(
+            "a class name cannot be empty: give two names, class 0 first, e.g. benign,malignant"
+                .into(),
+        )
+    } else {
+        Ok(name.to_string())
+    }
+}
+
+/// The two names of `--class-names`, checked: exactly two, different.
+pub fn class_names(
+    names: &Option<Vec<String>>,
+) -> Result<Option<[String; 2]>, crate::error::CliError> {
+    match names.as_deref() {
+        None => Ok(None),
+        Some([a, b]) if a != b => Ok(Some([a.clone(), b.clone()])),
+        Some(other) => Err(crate::error::CliError::Usage(format!(
+            "--class-names {}: expected two different names, class 0 first, e.g. --class-names benign,malignant",
+            other.join(",")
+        ))),
+    }
 }
 
 #[cfg(test)]

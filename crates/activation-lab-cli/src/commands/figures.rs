@@ -73,8 +73,10 @@ pub fn run(args: &FiguresArgs) -> Result<()> {
 }
 
 /// The `--data` file as the series draws it: two feature columns (the
-/// `--features`, or the file's only two), labels read as `fit` reads them.
+/// `--features`, or the file's only two), labels read as `fit` reads them,
+/// classes named by `--class-names` if given.
 fn own_data(args: &FiguresArgs, path: &Path) -> Result<Dataset> {
+    let legend_names = crate::cli::class_names(&args.class_names)?;
     let data =
         Dataset::from_csv_path_with_classes(path, args.label.as_deref(), args.positive.as_deref())
             .map_err(|e| CliError::in_file(path, e))?;
@@ -96,6 +98,10 @@ fn own_data(args: &FiguresArgs, path: &Path) -> Result<Dataset> {
             data.select_features(&names)
                 .map_err(|e| CliError::in_file(path, e))?
         }
+        None => data,
+    };
+    let data = match &legend_names {
+        Some([a, b]) => data.with_class_names([a, b]),
         None => data,
     };
     if data.n_features() != 2 {
@@ -121,9 +127,13 @@ pub fn decision_surface(
     train: &Dataset,
     test: Option<&Dataset>,
     size: FigureSize,
+    title: Option<&str>,
     path: &Path,
 ) -> Result<()> {
     let mut surface = DecisionSurface::new(model.classifier(), train).size(size);
+    if let Some(title) = title {
+        surface = surface.title(title);
+    }
     if let Some(test) = test {
         surface = surface.test(test);
     }

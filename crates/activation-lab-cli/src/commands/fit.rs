@@ -152,6 +152,8 @@ pub fn run(args: &FitArgs) -> Result<()> {
         }
     }
 
+    let legend_names = crate::cli::class_names(&args.class_names)?;
+
     // data
     let data = Dataset::from_csv_path_with_classes(
         &args.data,
@@ -236,11 +238,18 @@ pub fn run(args: &FitArgs) -> Result<()> {
         with_output(Some(path), |w| writeln!(w, "{json}"))?;
     }
     if let Some(path) = &args.plot {
+        // the legend's names are for the figure only: a saved model keeps the labels
+        let named = |d: &Dataset| match &legend_names {
+            Some([a, b]) => d.clone().with_class_names([a, b]),
+            None => d.clone(),
+        };
+        let test = validation.map(named);
         crate::commands::figures::decision_surface(
             &model,
-            &train,
-            validation,
+            &named(&train),
+            test.as_ref(),
             args.plot_size,
+            args.title.as_deref(),
             path,
         )?;
     }
