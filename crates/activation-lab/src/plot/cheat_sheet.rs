@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::layout::cells;
 use super::legend::{Key, legend_sized};
 use super::style::{AXIS, BLUE, GRID, GUIDE, INK, MUTED, VERMILLION};
-use super::text::{text, tick, titled, wrap};
+use super::text::{text, tick, titled, wrap, wrap_formula};
 use super::theme::Theme;
 use crate::activation::{ActivationInfo, catalogue};
 use crate::error::Result;
@@ -137,7 +137,7 @@ fn panel(area: &Area<'_>, theme: &Theme, info: &ActivationInfo) -> Result<()> {
         y += theme.px(1.55 * 1.3);
     }
     let formula_style = theme.font(1.3);
-    for l in wrap(area, info.formula_text, &formula_style, inner)? {
+    for l in wrap_formula(area, info.formula_text, &formula_style, inner)? {
         text(
             area,
             &l,

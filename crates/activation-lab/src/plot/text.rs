@@ -83,6 +83,70 @@ pub(crate) fn wrap(
     Ok(lines)
 }
 
+/// Wraps a formula such as "φ(z) = 0 if z < 0, 0.5 if z = 0, 1 if z > 0"
+/// at its clauses (after a comma) where it can, so that no line ends in
+/// the middle of "z = 0"; a clause wider than a line is wrapped by words.
+pub(crate) fn wrap_formula(
+    area: &Area<'_>,
+    s: &str,
+    style: &TextStyle<'static>,
+    max_width: f64,
+) -> Result<Vec<String>> {
+    let clauses = formula_clauses(s);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for clause in clauses {
+        let candidate = if line.is_empty() {
+            clause.clone()
+        } else {
+            format!("{line} {clause}")
+        };
+        if text_width(area, &candidate, style)? <= max_width {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if text_width(area, &clause, style)? <= max_width {
+            line = clause;
+        } else {
+            let mut words = wrap(area, &clause, style, max_width)?;
+            line = words.pop().unwrap_or_default();
+            lines.extend(words);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    Ok(lines)
+}
+
+/// "a, b (c, d), e" → ["a,", "b (c, d),", "e"]: the text split after each
+/// comma that is not inside parentheses.
+fn formula_clauses(s: &str) -> Vec<String> {
+    let mut clauses = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        current.push(c);
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 && chars.peek() == Some(&' ') => {
+                chars.next();
+                clauses.push(std::mem::take(&mut current));
+            }
+            _ => {}
+        }
+    }
+    if !current.is_empty() {
+        clauses.push(current);
+    }
+    clauses
+}
+
 /// The words of `s`, with a short parenthesis kept whole ("(n = 50)",
 /// "(x1, x2)": at most [`MAX_GROUP_WORDS`] words), so that a line never
 /// breaks inside one.
@@ -148,5 +212,21 @@ mod tests {
             ]
         );
         assert_eq!(unbreakable_units("(unclosed group"), ["(unclosed", "group"]);
+    }
+
+    #[test]
+    fn formulas_split_after_commas_outside_parentheses() {
+        assert_eq!(
+            formula_clauses("φ(z) = 0 if z < 0, 0.5 if z = 0, 1 if z > 0"),
+            ["φ(z) = 0 if z < 0,", "0.5 if z = 0,", "1 if z > 0"]
+        );
+        assert_eq!(
+            formula_clauses("φ(z) = max(0, z): 0 if z < 0, z if z > 0"),
+            ["φ(z) = max(0, z): 0 if z < 0,", "z if z > 0"]
+        );
+        assert_eq!(
+            formula_clauses("σ(z) = 1 / (1 + e⁻ᶻ)"),
+            ["σ(z) = 1 / (1 + e⁻ᶻ)"]
+        );
     }
 }
