@@ -102,11 +102,22 @@ fn plot_needs_exactly_two_features() {
 }
 
 #[test]
-fn plot_needs_an_svg_or_png_name() {
+fn plot_needs_an_svg_png_or_pdf_name() {
     let dir = tempdir();
     let data = moons_csv(dir.path(), 20);
-    fit(dir.path(), &data, &["--plot", "out.pdf"])
-        .fails_with("--plot out.pdf: expected a file name ending in .svg or .png");
+    fit(dir.path(), &data, &["--plot", "out.jpg"])
+        .fails_with("--plot out.jpg: expected a file name ending in .svg, .png or .pdf");
+}
+
+#[test]
+fn a_png_scale_too_large_for_the_size_fails_before_training() {
+    let dir = tempdir();
+    let data = moons_csv(dir.path(), 20);
+    fit(dir.path(), &data, &["--plot", "out.png", "--plot-size", "slide", "--dpi", "2000"])
+        .fails_with("--dpi 2000: PNGs of 1920x1080 at that scale leave the 64..8192 pixels a side PNGs can have: expected --scale from 0.10 to 4.27 (--dpi from 10 to 409) at size slide");
+    assert!(!dir.path().join("out.png").exists());
+    fit(dir.path(), &data, &["--plot", "out.png", "--scale", "0"])
+        .fails_with("--scale 0: expected a number from 0.1 to 16 (2 doubles the PNG's pixels)");
 }
 
 #[test]

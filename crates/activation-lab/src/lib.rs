@@ -50,10 +50,13 @@ pub mod rng;
 pub use activation::{Activation, ActivationInfo};
 pub use data::{Dataset, DatasetKind, Standardizer};
 pub use error::{Error, Result};
-pub use figure::{Figure, FigureSize, ImageFormat};
+pub use figure::{Collision, Figure, FigureSize, ImageFormat, ImageOptions, Palette, SvgText};
 pub use metrics::ConfusionMatrix;
 pub use models::{
     Classifier, FitOptions, History, LogisticModel, LogisticRegression, Mlp, MlpModel, Optimizer,
     Training,
 };
-pub use plot::{Animation, DecisionSurface, ExportedFigure, Series, export_all, export_series};
+pub use plot::{
+    Animation, DecisionSurface, ExportedFigure, Series, SeriesFigure, export_all, export_series,
+    export_series_with, series_figures,
+};

@@ -26,7 +26,9 @@ pub use crate::data::{
 };
 pub use crate::error::{Error, Result};
 pub use crate::experiments::{L2Run, L2Study, RunResult, l2_study};
-pub use crate::figure::{Figure, FigureSize, ImageFormat};
+pub use crate::figure::{
+    Collision, Figure, FigureSize, ImageFormat, ImageOptions, Palette, SvgText,
+};
 pub use crate::metrics::{ConfusionMatrix, accuracy, log_loss, log_loss_from_logits};
 pub use crate::models::{
     Classifier, FitOptions, History, LogisticGradients, LogisticModel, LogisticRegression, Mlp,
@@ -39,12 +41,12 @@ pub use crate::notebook::{
 };
 pub use crate::plot::{
     Animation, DecisionSurface, ExportedFigure, GridCell, GridModel, MIN_LINE_ANGLE_DEG, ModelGrid,
-    Series, SigmoidPanels, activations_by_widths, cheat_sheet, decision_surface,
-    distinct_hidden_units, export_all, export_series, fit_activations_by_widths,
-    fit_models_by_datasets, hidden_unit_gallery, line_angle_between, logistic_regression_schematic,
-    mlp_schematic, models_by_datasets, net_input_map, partial_sum, partial_sum_accuracies,
-    partial_sum_sizes, scatter, sigmoid_curve, step_and_threshold, strongest_hidden_units,
-    training_animation, training_curves, unit_order,
+    Series, SeriesFigure, SigmoidPanels, activations_by_widths, cheat_sheet, decision_surface,
+    distinct_hidden_units, export_all, export_series, export_series_with,
+    fit_activations_by_widths, fit_models_by_datasets, hidden_unit_gallery, line_angle_between,
+    logistic_regression_schematic, mlp_schematic, models_by_datasets, net_input_map, partial_sum,
+    partial_sum_accuracies, partial_sum_sizes, scatter, series_figures, sigmoid_curve,
+    step_and_threshold, strongest_hidden_units, training_animation, training_curves, unit_order,
 };
 pub use crate::rng::{ChaCha8Rng, seeded};
 

@@ -623,7 +623,10 @@ fn sizes_and_formats_parse_as_the_command_line_gives_them() {
     assert_eq!(FigureSize::Slide.to_string(), "slide");
     assert_eq!("svg".parse::<ImageFormat>().unwrap(), ImageFormat::Svg);
     assert_eq!(".png".parse::<ImageFormat>().unwrap(), ImageFormat::Png);
-    let formats: Vec<ImageFormat> = "svg,png".split(',').map(|s| s.parse().unwrap()).collect();
+    let formats: Vec<ImageFormat> = "svg,png,pdf"
+        .split(',')
+        .map(|s| s.parse().unwrap())
+        .collect();
     assert_eq!(formats, ImageFormat::ALL);
 }
 

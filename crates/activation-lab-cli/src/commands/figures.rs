@@ -4,7 +4,7 @@ use std::path::Path;
 
 use activation_lab::plot::training_curves;
 use activation_lab::{
-    Dataset, DecisionSurface, FigureSize, ImageFormat, Series, export_all, export_series,
+    Dataset, DecisionSurface, FigureSize, ImageFormat, ImageOptions, Series, export_series_with,
 };
 
 use crate::cli::FiguresArgs;
@@ -18,6 +18,7 @@ use crate::model_file::Model;
 /// An empty format list, a bad size, a folder or file that cannot be
 /// written, and with `--data` the errors of reading it and of training.
 pub fn run(args: &FiguresArgs) -> Result<()> {
+    let options = args.style.options()?;
     let mut formats: Vec<ImageFormat> = Vec::new();
     for format in &args.format {
         if !formats.contains(format) {
@@ -25,7 +26,11 @@ pub fn run(args: &FiguresArgs) -> Result<()> {
         }
     }
     let written = match &args.data {
-        None => export_all(&args.out, &formats, args.size)?,
+        None => {
+            // the folder and the settings before the models are trained
+            check_before_training(args, &formats, &options)?;
+            export_series_with(&args.out, &formats, args.size, &options, &Series::fit()?)?
+        }
         Some(path) => {
             let data = own_data(args, path)?;
             if !args.quiet {
@@ -37,13 +42,10 @@ pub fn run(args: &FiguresArgs) -> Result<()> {
                     data.class_names()[1]
                 );
             }
-            // the folder before the training, so a bad --out fails at once
-            std::fs::create_dir_all(&args.out).map_err(|source| {
-                CliError::Lib(activation_lab::Error::io("create", &args.out, source))
-            })?;
+            check_before_training(args, &formats, &options)?;
             let series =
                 Series::fit_on(&data, args.seed).map_err(|e| CliError::in_file(path, e))?;
-            export_series(&args.out, &formats, args.size, &series)?
+            export_series_with(&args.out, &formats, args.size, &options, &series)?
         }
     };
     let mut listing = String::new();
@@ -58,7 +60,7 @@ pub fn run(args: &FiguresArgs) -> Result<()> {
     if !args.quiet {
         crate::output::with_output(None, |w| w.write_all(listing.as_bytes()))?;
         eprintln!(
-            "wrote {} figures ({}) at size {} to {}, with index.html and index.md",
+            "wrote {} figures ({}) at size {}, {} theme, to {}, with index.html and index.md",
             written.len(),
             formats
                 .iter()
@@ -66,9 +68,31 @@ pub fn run(args: &FiguresArgs) -> Result<()> {
                 .collect::<Vec<_>>()
                 .join(", "),
             args.size,
+            options.palette,
             args.out.display()
         );
     }
+    Ok(())
+}
+
+/// What can fail without training fails first: no formats, a bad size, a
+/// PNG scale too large for the size, an `--out` that cannot be created.
+fn check_before_training(
+    args: &FiguresArgs,
+    formats: &[ImageFormat],
+    options: &ImageOptions,
+) -> Result<()> {
+    if formats.is_empty() {
+        return Err(CliError::Usage(
+            "--format: expected at least one of svg, png, pdf".into(),
+        ));
+    }
+    args.size.validate()?;
+    if formats.contains(&ImageFormat::Png) {
+        args.style.check_png_size(args.size, &options)?;
+    }
+    std::fs::create_dir_all(&args.out)
+        .map_err(|source| CliError::Lib(activation_lab::Error::io("create", &args.out, source)))?;
     Ok(())
 }
 
@@ -116,8 +140,8 @@ fn own_data(args: &FiguresArgs, path: &Path) -> Result<Dataset> {
 }
 
 /// Draws `model`'s decision surface over the training rows (filled) and
-/// the test rows (hollow, when there are any), as SVG or PNG by the
-/// path's extension.
+/// the test rows (hollow, when there are any), as SVG, PNG or PDF by the
+/// path's extension, drawn as `options` say.
 ///
 /// # Errors
 /// Data or a model without exactly two features, and files that cannot be
@@ -128,6 +152,7 @@ pub fn decision_surface(
     test: Option<&Dataset>,
     size: FigureSize,
     title: Option<&str>,
+    options: &ImageOptions,
     path: &Path,
 ) -> Result<()> {
     let mut surface = DecisionSurface::new(model.classifier(), train).size(size);
@@ -137,16 +162,21 @@ pub fn decision_surface(
     if let Some(test) = test {
         surface = surface.test(test);
     }
-    surface.build()?.save(path).map_err(CliError::from)
+    let format = ImageFormat::from_path(path)?;
+    surface
+        .build()?
+        .save_with(path, format, options)
+        .map_err(CliError::from)
 }
 
 /// Draws the loss and accuracy per epoch of `model`'s training.
 ///
 /// # Errors
 /// A history without epochs, and files that cannot be written.
-pub fn curves(model: &Model, size: FigureSize, path: &Path) -> Result<()> {
+pub fn curves(model: &Model, size: FigureSize, options: &ImageOptions, path: &Path) -> Result<()> {
+    let format = ImageFormat::from_path(path)?;
     training_curves(model.history())?
         .with_size(size)
-        .save(path)
+        .save_with(path, format, options)
         .map_err(CliError::from)
 }

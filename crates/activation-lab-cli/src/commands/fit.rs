@@ -5,8 +5,8 @@ use std::time::Instant;
 
 use activation_lab::limits::MAX_EPOCHS;
 use activation_lab::{
-    Activation, Dataset, FitOptions, History, LogisticModel, LogisticRegression, Mlp, MlpModel,
-    Optimizer, Training,
+    Activation, Dataset, FitOptions, History, ImageFormat, LogisticModel, LogisticRegression, Mlp,
+    MlpModel, Optimizer, Training,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -136,9 +136,13 @@ pub fn run(args: &FitArgs) -> Result<()> {
     };
     let kind = model_kind(args, init.as_ref())?;
     let (settings, trainer) = configure(args, kind, init.as_ref())?;
+    let image_options = args.style.options()?;
     for (flag, path) in [("--plot", &args.plot), ("--curves", &args.curves)] {
         if let Some(path) = path {
             check_image_path(flag, path)?;
+            if ImageFormat::from_path(path)? == ImageFormat::Png {
+                args.style.check_png_size(args.plot_size, &image_options)?;
+            }
         }
     }
     // every output can be written: a long run must not end in "cannot write"
@@ -250,11 +254,12 @@ pub fn run(args: &FitArgs) -> Result<()> {
             test.as_ref(),
             args.plot_size,
             args.title.as_deref(),
+            &image_options,
             path,
         )?;
     }
     if let Some(path) = &args.curves {
-        crate::commands::figures::curves(&model, args.plot_size, path)?;
+        crate::commands::figures::curves(&model, args.plot_size, &image_options, path)?;
     }
 
     let report = Report {
@@ -421,9 +426,9 @@ fn check_image_path(flag: &str, path: &Path) -> Result<()> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     match ext.as_deref() {
-        Some("svg" | "png") => Ok(()),
+        Some("svg" | "png" | "pdf") => Ok(()),
         _ => Err(CliError::Usage(format!(
-            "{flag} {}: expected a file name ending in .svg or .png",
+            "{flag} {}: expected a file name ending in .svg, .png or .pdf",
             path.display()
         ))),
     }
@@ -549,10 +554,11 @@ mod tests {
     fn only_svg_and_png_figure_paths_are_accepted() {
         assert!(check_image_path("--plot", Path::new("a.svg")).is_ok());
         assert!(check_image_path("--plot", Path::new("dir/a.PNG")).is_ok());
-        let err = check_image_path("--plot", Path::new("a.pdf")).unwrap_err();
+        assert!(check_image_path("--plot", Path::new("a.pdf")).is_ok());
+        let err = check_image_path("--plot", Path::new("a.jpg")).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "--plot a.pdf: expected a file name ending in .svg or .png"
+            "--plot a.jpg: expected a file name ending in .svg, .png or .pdf"
         );
         assert!(check_image_path("--curves", Path::new("curves")).is_err());
     }

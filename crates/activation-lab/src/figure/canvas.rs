@@ -1,14 +1,16 @@
-//! The plotters backend every figure draws on, SVG or bitmap, and the
-//! drawing area figure code receives.
+//! The plotters backend every figure draws on (a recorder of its drawing
+//! calls, or the bitmap the PNG is rasterised on), and the drawing area
+//! figure code receives.
 
 use std::fmt;
 
 use plotters::coord::Shift;
-use plotters::prelude::{BitMapBackend, DrawingArea, SVGBackend};
+use plotters::prelude::{BitMapBackend, DrawingArea};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 
+use super::scene::Recorder;
 use crate::error::Error;
 
 /// The error of [`Canvas`]: the underlying backend's message.
@@ -23,11 +25,12 @@ impl fmt::Display for CanvasError {
 
 impl std::error::Error for CanvasError {}
 
-/// The plotters backend that figures draw on: SVG or an RGB bitmap. Each
-/// figure's drawing code is written once against it.
+/// The plotters backend that figures draw on. Figure code draws once on a
+/// recorder; the recorded scene is then replayed on the bitmap (PNG) or
+/// written as SVG or PDF.
 pub(crate) enum Canvas<'a> {
-    /// Vector output.
-    Svg(SVGBackend<'a>),
+    /// Records the drawing calls.
+    Record(Recorder),
     /// RGB raster output.
     Bitmap(BitMapBackend<'a>),
 }
@@ -46,7 +49,7 @@ fn convert<E: std::error::Error + Send + Sync>(
 macro_rules! on_backend {
     ($self:expr, $b:ident => $call:expr) => {
         match $self {
-            Canvas::Svg($b) => $call.map_err(convert),
+            Canvas::Record($b) => $call,
             Canvas::Bitmap($b) => $call.map_err(convert),
         }
     };
@@ -57,7 +60,7 @@ impl DrawingBackend for Canvas<'_> {
 
     fn get_size(&self) -> (u32, u32) {
         match self {
-            Canvas::Svg(b) => b.get_size(),
+            Canvas::Record(b) => b.get_size(),
             Canvas::Bitmap(b) => b.get_size(),
         }
     }
@@ -103,7 +106,7 @@ impl DrawingBackend for Canvas<'_> {
         style: &S,
     ) -> std::result::Result<(), DrawingErrorKind<CanvasError>> {
         match self {
-            Canvas::Svg(b) => b.draw_path(path, style).map_err(convert),
+            Canvas::Record(b) => b.draw_path(path, style),
             Canvas::Bitmap(b) if style.stroke_width() > 1 => {
                 round_joined_path(b, path, style).map_err(convert)
             }

@@ -9,9 +9,6 @@ use crate::error::{Error, Result};
 /// The font family name under which the embedded DejaVu Sans is registered.
 pub(crate) const FONT_FAMILY: &str = "DejaVu Sans";
 
-/// What SVG viewers are asked for: DejaVu Sans, then metrically close fonts.
-pub(super) const SVG_FONT_STACK: &str = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif";
-
 /// Registers the embedded fonts with plotters, once per process.
 pub(crate) fn ensure_fonts() -> Result<()> {
     static REGISTERED: OnceLock<std::result::Result<(), String>> = OnceLock::new();

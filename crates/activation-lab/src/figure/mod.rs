@@ -30,20 +30,30 @@
 //! ```
 
 mod canvas;
+mod collisions;
 mod encode;
 mod fonts;
 mod format;
+mod glyphs;
+mod palette;
+mod pdf;
 mod render;
+mod scene;
 mod size;
+mod subset;
+mod svg;
 
 pub(crate) use canvas::{Area, Canvas, plot_err};
+pub use collisions::Collision;
 pub(crate) use encode::base64;
 pub(crate) use fonts::FONT_FAMILY;
 #[cfg(test)]
 pub(crate) use fonts::ensure_fonts;
-pub use format::ImageFormat;
+pub use format::{ImageFormat, ImageOptions};
+pub use palette::Palette;
 pub use render::Figure;
 pub use size::{FigureSize, MIN_PIXELS};
+pub use svg::SvgText;
 
 /// Largest accepted width or height in pixels (after any PNG scale).
 pub use crate::limits::MAX_PIXELS;

@@ -1,19 +1,26 @@
-//! The [`Figure`] type: a picture's drawing code, rendered to SVG or PNG,
-//! saved to a file or shown inline in a notebook.
+//! The [`Figure`] type: a picture's drawing code, recorded once into a
+//! scene and written as SVG, PNG or PDF, saved to a file or shown inline
+//! in a notebook.
 
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use plotters::prelude::{BitMapBackend, IntoDrawingArea, SVGBackend};
+use plotters::prelude::{BitMapBackend, IntoDrawingArea};
 
 use super::canvas::{Area, Canvas, plot_err};
 use super::encode::{downsample, encode_png};
-use super::fonts::{FONT_FAMILY, SVG_FONT_STACK, ensure_fonts};
-use super::format::ImageFormat;
-use super::size::{FigureSize, MIN_PIXELS};
-use crate::error::{Error, Result};
-use crate::limits::MAX_PIXELS;
+use super::fonts::ensure_fonts;
+use super::format::{ImageFormat, ImageOptions};
+use super::palette::Palette;
+use super::scene::{Recorder, Scene};
+#[cfg(doc)]
+use super::size::MIN_PIXELS;
+use super::size::{FigureSize, scaled_pixels};
+use super::svg::SvgText;
+use crate::error::Result;
+#[cfg(doc)]
+use crate::{error::Error, limits::MAX_PIXELS};
 
 type DrawFn = dyn for<'a> Fn(&Area<'a>) -> Result<()> + Send + Sync;
 
@@ -26,6 +33,7 @@ pub struct Figure {
     title: String,
     size: FigureSize,
     notebook: (u32, u32),
+    palette: Palette,
     draw: Arc<DrawFn>,
 }
 
@@ -35,6 +43,7 @@ impl fmt::Debug for Figure {
         f.debug_struct("Figure")
             .field("title", &self.title)
             .field("size", &self.size)
+            .field("palette", &self.palette)
             .field("pixels", &format_args!("{w}x{h}"))
             .finish_non_exhaustive()
     }
@@ -51,6 +60,7 @@ impl Figure {
             title: title.into(),
             size: FigureSize::Notebook,
             notebook,
+            palette: Palette::Light,
             draw: Arc::new(draw),
         }
     }
@@ -71,6 +81,17 @@ impl Figure {
         self
     }
 
+    /// The palette it is drawn in.
+    pub fn palette(&self) -> Palette {
+        self.palette
+    }
+
+    /// The same figure in another palette (dark slides: [`Palette::Dark`]).
+    pub fn with_palette(mut self, palette: Palette) -> Self {
+        self.palette = palette;
+        self
+    }
+
     /// Width and height in pixels (of the SVG, and of the PNG at scale 1).
     pub fn pixel_size(&self) -> (u32, u32) {
         self.size.pixels(self.notebook)
@@ -78,61 +99,91 @@ impl Figure {
 
     fn checked_pixels(&self, scale: f64) -> Result<(u32, u32)> {
         self.size.validate()?;
-        if !(scale.is_finite() && scale > 0.0) {
-            return Err(Error::param("scale", scale, "a finite number > 0"));
-        }
         let (w, h) = self.pixel_size();
-        let (sw, sh) = (
-            (f64::from(w) * scale).round(),
-            (f64::from(h) * scale).round(),
-        );
-        let max = f64::from(MAX_PIXELS);
-        let min = f64::from(MIN_PIXELS);
-        if sw > max || sh > max || sw < min || sh < min {
-            return Err(Error::param(
-                "scale",
-                scale,
-                &format!(
-                    "a factor that keeps {w}x{h} between {MIN_PIXELS} and {MAX_PIXELS} pixels a side"
-                ),
-            ));
-        }
-        Ok((sw as u32, sh as u32))
+        scaled_pixels(w, h, scale)
     }
 
-    /// The figure as an SVG document.
+    /// Runs the drawing code once at `w`×`h` pixels and keeps its calls.
+    pub(crate) fn scene_at(&self, w: u32, h: u32) -> Result<Scene> {
+        ensure_fonts()?;
+        let (recorder, ops) = Recorder::new((w, h), self.palette);
+        {
+            let area = Canvas::Record(recorder).into_drawing_area();
+            (self.draw)(&area)?;
+            area.present().map_err(plot_err)?;
+        }
+        let ops = ops.take();
+        Ok(Scene { size: (w, h), ops })
+    }
+
+    /// The figure's drawing calls at its pixel size.
+    pub(crate) fn scene(&self) -> Result<Scene> {
+        let (w, h) = self.checked_pixels(1.0)?;
+        self.scene_at(w, h)
+    }
+
+    /// The figure as an SVG document, its text in an embedded subset of
+    /// DejaVu Sans ([`SvgText::Embed`]).
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] for a size outside
     /// [`MIN_PIXELS`]..=[`MAX_PIXELS`], [`Error::Figure`] when drawing fails.
     pub fn to_svg(&self) -> Result<String> {
-        ensure_fonts()?;
-        let (w, h) = self.checked_pixels(1.0)?;
-        let mut svg = String::new();
-        {
-            let area = Canvas::Svg(SVGBackend::with_string(&mut svg, (w, h))).into_drawing_area();
-            (self.draw)(&area)?;
-            area.present().map_err(plot_err)?;
-        }
-        Ok(svg.replace(
-            &format!("font-family=\"{FONT_FAMILY}\""),
-            &format!("font-family=\"{SVG_FONT_STACK}\""),
-        ))
+        self.to_svg_with(SvgText::Embed)
+    }
+
+    /// The figure as an SVG document with its text carried as `text`
+    /// says: embedded font or outlined glyphs. Either way every glyph sits
+    /// where the PNG draws it, whatever fonts the viewer has.
+    ///
+    /// # Errors
+    /// As [`to_svg`](Self::to_svg).
+    pub fn to_svg_with(&self, text: SvgText) -> Result<String> {
+        super::svg::write(&self.scene()?, text)
+    }
+
+    /// Where the figure's text collides with something, measured on its
+    /// drawing calls at its size: texts overlapping each other, a visible
+    /// line, curve, marker or frame running through a text, text beyond
+    /// the canvas, an opaque box (legend, score) over data points. Empty
+    /// for a clean layout; every exported figure is checked in tests.
+    ///
+    /// ```
+    /// use activation_lab::prelude::*;
+    /// # fn main() -> activation_lab::Result<()> {
+    /// let fig = step_and_threshold()?;
+    /// assert_eq!(fig.collisions()?, vec![]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`to_svg`](Self::to_svg).
+    pub fn collisions(&self) -> Result<Vec<super::collisions::Collision>> {
+        super::collisions::collisions(&self.scene()?)
+    }
+
+    /// The figure as a one-page vector PDF (1 pixel = 0.75 pt), its text in
+    /// embedded subsets of DejaVu Sans.
+    ///
+    /// # Errors
+    /// As [`to_svg`](Self::to_svg).
+    pub fn to_pdf(&self) -> Result<Vec<u8>> {
+        super::pdf::write(&self.scene()?, &self.title)
     }
 
     /// Renders to packed RGB pixels at `scale` × the figure's size, drawn at
     /// `ss` times that resolution and averaged down (anti-aliasing).
     pub(crate) fn to_rgb_with(&self, scale: f64, ss: u32) -> Result<(u32, u32, Vec<u8>)> {
-        ensure_fonts()?;
         let (w, h) = self.checked_pixels(scale)?;
         let ss = ss.clamp(1, 4);
         let (bw, bh) = (w * ss, h * ss);
+        let scene = self.scene_at(bw, bh)?;
         let mut big = vec![255u8; bw as usize * bh as usize * 3];
         {
-            let area =
-                Canvas::Bitmap(BitMapBackend::with_buffer(&mut big, (bw, bh))).into_drawing_area();
-            (self.draw)(&area)?;
-            area.present().map_err(plot_err)?;
+            let mut canvas = Canvas::Bitmap(BitMapBackend::with_buffer(&mut big, (bw, bh)));
+            scene.replay(&mut canvas).map_err(plot_err)?;
+            plotters_backend::DrawingBackend::present(&mut canvas).map_err(plot_err)?;
         }
         if ss == 1 {
             return Ok((w, h, big));
@@ -168,10 +219,38 @@ impl Figure {
         match format {
             ImageFormat::Svg => Ok(self.to_svg()?.into_bytes()),
             ImageFormat::Png => self.to_png(),
+            ImageFormat::Pdf => self.to_pdf(),
         }
     }
 
-    /// Saves the figure, choosing SVG or PNG by the path's extension.
+    /// The figure in `format`, as bytes, drawn as `options` say (palette,
+    /// SVG text, PNG scale).
+    ///
+    /// # Errors
+    /// As [`to_png_scaled`](Self::to_png_scaled) and [`to_svg`](Self::to_svg).
+    pub fn to_bytes_with(&self, format: ImageFormat, options: &ImageOptions) -> Result<Vec<u8>> {
+        let fig = self.clone().with_palette(options.palette);
+        match format {
+            ImageFormat::Svg => Ok(fig.to_svg_with(options.svg_text)?.into_bytes()),
+            ImageFormat::Png => fig.to_png_scaled(options.png_scale),
+            ImageFormat::Pdf => fig.to_pdf(),
+        }
+    }
+
+    /// Saves the figure in `format`, drawn as `options` say.
+    ///
+    /// # Errors
+    /// As [`to_bytes_with`](Self::to_bytes_with), plus [`Error::Io`].
+    pub fn save_with(
+        &self,
+        path: impl AsRef<Path>,
+        format: ImageFormat,
+        options: &ImageOptions,
+    ) -> Result<()> {
+        crate::files::write(path.as_ref(), self.to_bytes_with(format, options)?)
+    }
+
+    /// Saves the figure, choosing SVG, PNG or PDF by the path's extension.
     ///
     /// # Errors
     /// [`Error::UnknownName`] for another extension, [`Error::Io`] when the

@@ -66,6 +66,35 @@ impl FigureSize {
         }
     }
 
+    /// Checks, before anything is drawn, that PNGs at this size times
+    /// `scale` stay within [`MIN_PIXELS`]..=[`MAX_PIXELS`] a side (for
+    /// `Notebook`, every figure's own size: at most 1200×1000, at least
+    /// 800×460).
+    ///
+    /// ```
+    /// use activation_lab::FigureSize;
+    /// assert!(FigureSize::Slide.check_scale(2.0).is_ok());
+    /// assert!(FigureSize::Slide.check_scale(100.0).is_err());
+    /// assert!(FigureSize::Notebook.check_scale(0.0).is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] naming the scale and the accepted range.
+    pub fn check_scale(self, scale: f64) -> Result<()> {
+        self.validate()?;
+        match self {
+            FigureSize::Notebook => {
+                scaled_pixels(1200, 1000, scale)?;
+                scaled_pixels(800, 460, scale)?;
+            }
+            other => {
+                let (w, h) = other.pixels((0, 0));
+                scaled_pixels(w, h, scale)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Checks that an exact size lies within [`MIN_PIXELS`]..=[`MAX_PIXELS`].
     ///
     /// # Errors
@@ -77,6 +106,29 @@ impl FigureSize {
         }
         Ok(())
     }
+}
+
+/// `w`×`h` times `scale`, rounded, when the result stays within
+/// [`MIN_PIXELS`]..=[`MAX_PIXELS`] a side.
+pub(crate) fn scaled_pixels(w: u32, h: u32, scale: f64) -> Result<(u32, u32)> {
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(Error::param("scale", scale, "a finite number > 0"));
+    }
+    let (sw, sh) = (
+        (f64::from(w) * scale).round(),
+        (f64::from(h) * scale).round(),
+    );
+    let (max, min) = (f64::from(MAX_PIXELS), f64::from(MIN_PIXELS));
+    if sw > max || sh > max || sw < min || sh < min {
+        return Err(Error::param(
+            "scale",
+            scale,
+            &format!(
+                "a factor that keeps {w}x{h} between {MIN_PIXELS} and {MAX_PIXELS} pixels a side"
+            ),
+        ));
+    }
+    Ok((sw as u32, sh as u32))
 }
 
 fn check_pixels(name: &str, v: u32) -> Result<()> {

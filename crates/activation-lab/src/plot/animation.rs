@@ -10,7 +10,7 @@ use super::decision_surface::{full_surface_figure, surface_panel};
 use super::ranges::padded_ranges;
 use crate::data::Dataset;
 use crate::error::{Error, Result};
-use crate::figure::{Figure, FigureSize, base64, plot_err};
+use crate::figure::{Figure, FigureSize, Palette, base64, plot_err};
 use crate::files::write as write_file;
 use crate::limits::MAX_FRAMES;
 use crate::models::MlpModel;
@@ -75,6 +75,16 @@ impl Animation {
         self
     }
 
+    /// The same animation in another palette.
+    pub fn with_palette(mut self, palette: Palette) -> Self {
+        self.frames = self
+            .frames
+            .into_iter()
+            .map(|f| f.with_palette(palette))
+            .collect();
+        self
+    }
+
     /// Time per frame in milliseconds (default 400; the last frame stays
     /// four times as long). Rounded to GIF's 10 ms steps, at least 20 ms.
     pub fn with_frame_delay(mut self, ms: u32) -> Self {
@@ -99,11 +109,11 @@ impl Animation {
         crate::limits::check_memory(
             "frames",
             format!("{} at {w}×{h}", self.frames.len()),
-            pixels * (self.frames.len() as u128 + 4 * 9),
+            pixels * (self.frames.len() as u128 + 4 * 12 * 9),
             "an animation",
             "use fewer frames or a smaller size",
         )?;
-        let (w, h, last) = last_frame.to_rgb_with(1.0, 1)?;
+        let (w, h, last) = last_frame.to_rgb_with(1.0, 2)?;
         let (w16, h16) = (
             u16::try_from(w).map_err(|_| Error::param("width", w, "at most 65535 for a GIF"))?,
             u16::try_from(h).map_err(|_| Error::param("height", h, "at most 65535 for a GIF"))?,
@@ -124,7 +134,7 @@ impl Animation {
             let rgb = if i + 1 == n {
                 &last
             } else {
-                let (fw, fh, rgb) = self.frames[i].to_rgb_with(1.0, 1)?;
+                let (fw, fh, rgb) = self.frames[i].to_rgb_with(1.0, 2)?;
                 if (fw, fh) != (w, h) {
                     return Err(Error::Figure("animation frames differ in size".into()));
                 }

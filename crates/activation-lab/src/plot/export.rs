@@ -15,7 +15,7 @@ use super::series::{SERIES_EPOCHS, Series};
 use super::sigmoid_curve::{SigmoidPanels, sigmoid_curve, step_and_threshold};
 use super::training_curves::training_curves;
 use crate::error::{Error, Result};
-use crate::figure::{Figure, FigureSize, ImageFormat};
+use crate::figure::{Figure, FigureSize, ImageFormat, ImageOptions, Palette};
 use crate::files::write as write_file;
 
 /// One exported figure: its stable name, title, what it shows, and the
@@ -86,27 +86,127 @@ pub fn export_series(
     size: FigureSize,
     series: &Series,
 ) -> Result<Vec<ExportedFigure>> {
+    export_series_with(dir, formats, size, &ImageOptions::default(), series)
+}
+
+/// As [`export_series`], every file drawn as `options` say: the dark
+/// palette for dark slides, outlined SVG text, a PNG scale (the animation
+/// follows the palette; it stays at scale 1).
+///
+/// ```no_run
+/// use activation_lab::prelude::*;
+/// # fn main() -> activation_lab::Result<()> {
+/// let dark = ImageOptions { palette: Palette::Dark, ..ImageOptions::default() };
+/// export_series_with(
+///     std::path::Path::new("dark-slides"),
+///     &ImageFormat::ALL,
+///     FigureSize::Slide,
+///     &dark,
+///     &Series::fit()?,
+/// )?;
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// As [`export_all`], plus [`Error::InvalidParameter`] for a PNG scale
+/// that makes a side larger than [`MAX_PIXELS`](crate::figure::MAX_PIXELS).
+pub fn export_series_with(
+    dir: &Path,
+    formats: &[ImageFormat],
+    size: FigureSize,
+    options: &ImageOptions,
+    series: &Series,
+) -> Result<Vec<ExportedFigure>> {
     check_export(formats, size)?;
     let mut formats = formats.to_vec();
     formats.sort();
     formats.dedup();
     create_folder(dir)?;
 
+    let figures = series_figures(series, size)?;
+    let mut written = Vec::with_capacity(figures.len() + 1);
+    for SeriesFigure {
+        name,
+        description,
+        figure,
+    } in figures
+    {
+        let mut files = Vec::with_capacity(formats.len());
+        for &format in &formats {
+            let path = dir.join(format!("{name}.{}", format.extension()));
+            figure.save_with(&path, format, options)?;
+            files.push(path);
+        }
+        written.push(ExportedFigure {
+            name: name.to_string(),
+            title: figure.title().to_string(),
+            description,
+            files,
+        });
+    }
+    let anim = training_animation(&series.frames, &series.train)?
+        .with_size(size)
+        .with_palette(options.palette);
+    let path = dir.join("12-training-animation.gif");
+    anim.save_gif(&path)?;
+    written.push(ExportedFigure {
+        name: "12-training-animation".into(),
+        title: anim.title().to_string(),
+        description: format!(
+            "The decision surface of figure 06b's MLP every {} epochs while it trains, \
+             from its random start to {} of epoch {SERIES_EPOCHS}.",
+            Series::FRAME_EVERY,
+            if series.mlp_is_curved {
+                "the curved boundary"
+            } else {
+                "the boundary"
+            }
+        ),
+        files: vec![path],
+    });
+
+    write_file(
+        &dir.join("index.html"),
+        index_html(&written, size, options).as_bytes(),
+    )?;
+    write_file(&dir.join("index.md"), index_md(&written, size).as_bytes())?;
+    Ok(written)
+}
+
+/// One static figure of the series: its stable name, what it shows, and
+/// the figure itself.
+#[derive(Debug, Clone)]
+pub struct SeriesFigure {
+    /// The stable file stem, e.g. `"02-sigmoid"`.
+    pub name: String,
+    /// One sentence on what the figure shows.
+    pub description: String,
+    /// The figure, at the size asked for.
+    pub figure: Figure,
+}
+
+/// Every static figure of the series (all but the animation), drawn from
+/// `series` at `size`, in the order and with the names [`export_series`]
+/// writes them.
+///
+/// # Errors
+/// The errors of drawing.
+pub fn series_figures(series: &Series, size: FigureSize) -> Result<Vec<SeriesFigure>> {
     let Series {
         data,
         train,
         test,
         logistic,
         mlp,
-        frames,
         ..
     } = series;
     let name = data.name();
     let slug = file_slug(name);
-    let (bends, mlp_boundary) = if series.mlp_is_curved {
-        ("a curved boundary", "the curved boundary")
+    let bends = if series.mlp_is_curved {
+        "a curved boundary"
     } else {
-        ("an almost straight boundary", "the boundary")
+        "an almost straight boundary"
     };
     let gallery = if series.mlp_is_curved {
         hidden_unit_gallery(mlp, train, &series.gallery_units)?
@@ -198,42 +298,14 @@ pub fn export_series(
         ),
     ];
 
-    let mut written = Vec::with_capacity(figures.len() + 1);
-    for (name, description, figure) in figures {
-        let figure = figure.with_size(size);
-        let mut files = Vec::with_capacity(formats.len());
-        for &format in &formats {
-            let path = dir.join(format!("{name}.{}", format.extension()));
-            figure.save_as(&path, format)?;
-            files.push(path);
-        }
-        written.push(ExportedFigure {
+    Ok(figures
+        .into_iter()
+        .map(|(name, description, figure)| SeriesFigure {
             name: name.to_string(),
-            title: figure.title().to_string(),
             description,
-            files,
-        });
-    }
-    let anim = training_animation(frames, train)?.with_size(animation_size(size));
-    let path = dir.join("12-training-animation.gif");
-    anim.save_gif(&path)?;
-    written.push(ExportedFigure {
-        name: "12-training-animation".into(),
-        title: anim.title().to_string(),
-        description: format!(
-            "The decision surface of figure 06b's MLP every {} epochs while it trains, \
-             from its random start to {mlp_boundary} of epoch {SERIES_EPOCHS}.",
-            Series::FRAME_EVERY
-        ),
-        files: vec![path],
-    });
-
-    write_file(
-        &dir.join("index.html"),
-        index_html(&written, size).as_bytes(),
-    )?;
-    write_file(&dir.join("index.md"), index_md(&written, size).as_bytes())?;
-    Ok(written)
+            figure: figure.with_size(size),
+        })
+        .collect())
 }
 
 /// Creates `dir` and its parents if missing.
@@ -246,7 +318,7 @@ fn check_export(formats: &[ImageFormat], size: FigureSize) -> Result<()> {
     if formats.is_empty() {
         return Err(Error::empty(
             "the list of image formats",
-            "format (svg or png)",
+            "format (svg, png or pdf)",
         ));
     }
     size.validate()
@@ -282,36 +354,33 @@ fn file_slug(name: &str) -> String {
     }
 }
 
-/// GIF frames are quantised to 256 colours and are costly at full HD: the
-/// animation is drawn at most 1280×720 (the slide preset scales it down).
-fn animation_size(size: FigureSize) -> FigureSize {
-    match size {
-        FigureSize::Slide => FigureSize::Pixels {
-            width: 1280,
-            height: 720,
-        },
-        other => other,
-    }
-}
-
 fn file_name(p: &Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
 
-fn index_html(figures: &[ExportedFigure], size: FigureSize) -> String {
+fn index_html(figures: &[ExportedFigure], size: FigureSize, options: &ImageOptions) -> String {
+    let page = match options.palette {
+        Palette::Light => "",
+        Palette::Dark => {
+            "body { background: #171717; color: #ddd; }\n a { color: #8cf; }\n code { color: #bbb; }\n img { border-color: #444; }\n"
+        }
+    };
     let mut s = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
          <title>Activation Lab: figures</title>\n<style>\n\
          body { font-family: 'DejaVu Sans', Verdana, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }\n\
          figure { margin: 0 0 3em 0; }\n img { max-width: 100%; border: 1px solid #ddd; }\n\
-         figcaption { margin-top: 0.5em; }\n code { color: #555; }\n</style>\n</head>\n<body>\n",
+         figcaption { margin-top: 0.5em; }\n code { color: #555; }\n",
     );
+    s.push_str(page);
+    s.push_str("</style>\n</head>\n<body>\n");
     s.push_str(&format!(
-        "<h1>Activation Lab: the figures of the series</h1>\n<p>Size: {}. Every figure: SVG and/or PNG, \
+        "<h1>Activation Lab: the figures of the series</h1>\n<p>Size: {}, {} theme. Every figure as SVG, PNG and/or PDF, \
          drawn with the embedded DejaVu Sans font.</p>\n",
-        html_escape(&size.key())
+        html_escape(&size.key()),
+        options.palette
     ));
     for f in figures {
         let first = f.files.first().map(|p| file_name(p)).unwrap_or_default();

@@ -53,7 +53,9 @@ mod training_curves;
 pub use animation::{Animation, training_animation};
 pub use cheat_sheet::cheat_sheet;
 pub use decision_surface::{DecisionSurface, decision_surface};
-pub use export::{ExportedFigure, export_all, export_series};
+pub use export::{
+    ExportedFigure, SeriesFigure, export_all, export_series, export_series_with, series_figures,
+};
 pub use grids::{
     GridCell, GridModel, ModelGrid, activations_by_widths, fit_activations_by_widths,
     fit_models_by_datasets, models_by_datasets,
