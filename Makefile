@@ -11,7 +11,7 @@ FIGURE_SIZE ?= slide
 # Jupyter refuses to run as root unless told to (containers, lab machines set up as root)
 JUPYTER_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab setup test test-rust test-notebooks lint figures html strip clean bench bench-crate bench-kernel student editions
+.PHONY: help lab setup viewers test test-rust test-notebooks lint figures html strip clean bench bench-crate bench-kernel student editions
 
 help:
 	@grep -E '^## ' Makefile | sed 's/^## /  make /'
@@ -25,8 +25,12 @@ lab:
 setup:
 	@bash tools/setup.sh
 
+## viewers: chromium and poppler-utils for the figure viewer tests (apt, as root)
+viewers: setup
+	@bash tools/setup.sh --viewers
+
 ## test: set up, check formatting and lints, run the crate's tests and every notebook
-test: setup lint test-rust test-notebooks
+test: setup viewers lint test-rust test-notebooks
 
 ## lint: rustfmt, clippy (warnings as errors) and the source layout (tools/check_layout.py)
 lint:

@@ -8,8 +8,11 @@
 #      kernel restarts, so only the first kernel compiles the dependencies)
 #   5. optionally the mold linker (faster cell compiles), when it can be
 #      installed without a password
-# Usage: tools/setup.sh [--warm]   (--warm also runs notebook 00 once, so the
-# kernel's dependency cache is filled before the first lesson)
+#   6. with --viewers: Debian's chromium and poppler-utils, for the tests that
+#      render every figure's SVG and PDF (tests/test_figure_viewers.py), when
+#      they can be installed without a password
+# Usage: tools/setup.sh [--warm | --viewers]   (--warm also runs notebook 00
+# once, so the kernel's dependency cache is filled before the first lesson)
 set -euo pipefail
 
 EVCXR_VERSION="0.22.0"
@@ -98,6 +101,20 @@ if ! command -v mold >/dev/null 2>&1; then
             echo "note: could not install mold; cells link with the system linker" >&2
     else
         echo "tip: install the mold linker (e.g. 'sudo apt-get install mold') for faster cells" >&2
+    fi
+fi
+
+# --- 6. browser and PDF tools for the figure tests (optional) --------------------
+if [ "${1:-}" = "--viewers" ]; then
+    if command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 &&
+        [ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ]; then
+        say "chromium and poppler-utils installed"
+    elif command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        say "installing chromium and poppler-utils (the figure viewer tests)"
+        apt-get update -qq >/dev/null 2>&1 || true
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null
+    else
+        echo "note: install chromium, poppler-utils and fonts-dejavu-core (e.g. 'sudo apt-get install chromium poppler-utils fonts-dejavu-core') to run the figure viewer tests; they are skipped without them" >&2
     fi
 fi
 
