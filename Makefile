@@ -6,8 +6,9 @@ CARGO ?= cargo
 VENV := .venv
 PY := $(VENV)/bin/python
 FIGURES_DIR ?= figures
-FIGURE_FORMATS ?= svg,png
+FIGURE_FORMATS ?= svg,png,pdf
 FIGURE_SIZE ?= slide
+FIGURE_THEME ?= light
 # Jupyter refuses to run as root unless told to (containers, lab machines set up as root)
 JUPYTER_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -56,9 +57,9 @@ student:
 editions:
 	python3 tools/editions.py --out $(EDITIONS_DIR)
 
-## figures: export every figure of the series for slides (FIGURES_DIR, FIGURE_FORMATS, FIGURE_SIZE)
+## figures: export every figure of the series for slides (FIGURES_DIR, FIGURE_FORMATS, FIGURE_SIZE, FIGURE_THEME)
 figures:
-	$(CARGO) run --release --locked -q -p activation-lab-cli -- figures --out $(FIGURES_DIR) --format $(FIGURE_FORMATS) --size $(FIGURE_SIZE)
+	$(CARGO) run --release --locked -q -p activation-lab-cli -- figures --out $(FIGURES_DIR) --format $(FIGURE_FORMATS) --size $(FIGURE_SIZE) --theme $(FIGURE_THEME)
 	@echo "figures written to $(FIGURES_DIR)/ (open $(FIGURES_DIR)/index.html)"
 
 ## html: executed copies of the notebooks as HTML in notebooks/html (for readers without Rust)

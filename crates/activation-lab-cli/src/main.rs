@@ -14,6 +14,7 @@
 mod cli;
 mod commands;
 mod error;
+mod image_style;
 mod model_file;
 mod output;
 mod progress;

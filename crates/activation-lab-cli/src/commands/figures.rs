@@ -89,7 +89,7 @@ fn check_before_training(
     }
     args.size.validate()?;
     if formats.contains(&ImageFormat::Png) {
-        args.style.check_png_size(args.size, &options)?;
+        args.style.check_png_size(args.size, options)?;
     }
     std::fs::create_dir_all(&args.out)
         .map_err(|source| CliError::Lib(activation_lab::Error::io("create", &args.out, source)))?;

@@ -225,6 +225,26 @@ fn segment_hits(a: (f64, f64), b: (f64, f64), half: f64, bx: [f64; 4]) -> Option
     Some((a.0 + u * dx, a.1 + u * dy))
 }
 
+/// A text whose box lies inside a disc or a marker's box is that shape's
+/// label (a node of a network diagram), not a collision.
+fn labels(shape: &Shape, text: [f64; 4]) -> bool {
+    let corners = [
+        (text[0], text[1]),
+        (text[2], text[1]),
+        (text[0], text[3]),
+        (text[2], text[3]),
+    ];
+    match shape {
+        Shape::Disc(c, r) => corners
+            .iter()
+            .all(|p| (p.0 - c.0).powi(2) + (p.1 - c.1).powi(2) <= r * r),
+        Shape::Box(b) => corners
+            .iter()
+            .all(|p| p.0 >= b[0] && p.0 <= b[2] && p.1 >= b[1] && p.1 <= b[3]),
+        Shape::Segments(..) => false,
+    }
+}
+
 fn boxes_overlap(a: [f64; 4], b: [f64; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
@@ -270,6 +290,9 @@ pub(crate) fn collisions(scene: &Scene) -> Result<Vec<Collision>> {
             }
         }
         for m in &marks {
+            if labels(&m.shape, inner) {
+                continue;
+            }
             let hit = match &m.shape {
                 Shape::Segments(segs, width) => segs
                     .iter()
@@ -339,6 +362,128 @@ pub(crate) fn collisions(scene: &Scene) -> Result<Vec<Collision>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::figure::glyphs::Face;
+    use crate::figure::scene::TextOp;
+    use plotters_backend::FontTransform;
+    use plotters_backend::text_anchor::{HPos, Pos, VPos};
+
+    const INK: BackendColor = BackendColor {
+        alpha: 1.0,
+        rgb: (34, 34, 34),
+    };
+    const PAPER: BackendColor = BackendColor {
+        alpha: 1.0,
+        rgb: (255, 255, 255),
+    };
+
+    fn label(s: &str, pos: (i32, i32)) -> Op {
+        Op::Text(TextOp {
+            text: s.into(),
+            face: Face::Regular,
+            size: 24.0,
+            anchor: Pos::new(HPos::Left, VPos::Top),
+            transform: FontTransform::None,
+            color: INK,
+            pos,
+        })
+    }
+
+    fn scene(ops: Vec<Op>) -> Scene {
+        let mut all = vec![Op::Rect {
+            from: (0, 0),
+            to: (399, 199),
+            color: PAPER,
+            width: 1,
+            fill: true,
+        }];
+        all.extend(ops);
+        Scene {
+            size: (400, 200),
+            ops: all,
+        }
+    }
+
+    #[test]
+    fn each_kind_of_collision_is_found_and_a_clean_layout_has_none() {
+        let clean = scene(vec![label("loss", (20, 20)), label("accuracy", (20, 80))]);
+        assert_eq!(collisions(&clean).unwrap(), vec![]);
+
+        let crossed = scene(vec![
+            label("loss", (20, 20)),
+            Op::Path {
+                points: vec![(0, 30), (200, 30)],
+                color: INK,
+                width: 2,
+            },
+        ]);
+        assert!(matches!(
+            collisions(&crossed).unwrap()[..],
+            [Collision::Mark { mark: "curve", .. }]
+        ));
+        // a light grid line is not a mark
+        let grid = scene(vec![
+            label("loss", (20, 20)),
+            Op::Line {
+                from: (0, 30),
+                to: (200, 30),
+                color: BackendColor {
+                    alpha: 1.0,
+                    rgb: (228, 228, 228),
+                },
+                width: 1,
+            },
+        ]);
+        assert_eq!(collisions(&grid).unwrap(), vec![]);
+
+        let stacked = scene(vec![label("loss", (20, 20)), label("loss", (30, 25))]);
+        assert!(matches!(
+            collisions(&stacked).unwrap()[..],
+            [Collision::Texts { .. }]
+        ));
+
+        let cut = scene(vec![label("a long label", (350, 20))]);
+        assert!(matches!(
+            collisions(&cut).unwrap()[..],
+            [Collision::OffCanvas { .. }]
+        ));
+
+        let hidden = scene(vec![
+            Op::Circle {
+                center: (120, 120),
+                radius: 4,
+                color: INK,
+                width: 1,
+                fill: true,
+            },
+            Op::Rect {
+                from: (100, 100),
+                to: (180, 140),
+                color: PAPER,
+                width: 1,
+                fill: true,
+            },
+        ]);
+        assert!(matches!(
+            collisions(&hidden).unwrap()[..],
+            [Collision::HiddenData { marks: 1, .. }]
+        ));
+
+        // a node's label inside its disc is the node's name
+        let node = scene(vec![
+            Op::Circle {
+                center: (100, 100),
+                radius: 40,
+                color: BackendColor {
+                    alpha: 1.0,
+                    rgb: (120, 120, 120),
+                },
+                width: 1,
+                fill: true,
+            },
+            label("x", (92, 85)),
+        ]);
+        assert_eq!(collisions(&node).unwrap(), vec![]);
+    }
 
     #[test]
     fn a_segment_through_a_box_hits_it_and_one_beside_it_does_not() {

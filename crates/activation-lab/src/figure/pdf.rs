@@ -107,7 +107,7 @@ impl Pdf {
         let xref = out.len();
         let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", self.objects.len() + 1);
         for o in offsets {
-            let _ = write!(table, "{o:010} 00000 n \n");
+            let _ = writeln!(table, "{o:010} 00000 n ");
         }
         let _ = write!(
             table,
@@ -259,11 +259,14 @@ pub(crate) fn write(scene: &Scene, title: &str) -> Result<Vec<u8>> {
     let layouts: Vec<TextLayout> = scene.texts()?.into_iter().map(|(_, l)| l).collect();
     let fonts = Fonts::new(&layouts)?;
     let mut alphas: BTreeMap<u64, usize> = BTreeMap::new();
+    // pixel (x, y) covers x..x + 1, as in the PNG: shapes sit on pixel
+    // centres (half a pixel in), text positions are continuous
     let mut content = format!(
-        "{} 0 0 {} 0 {} cm\n4 M\n",
+        "{} 0 0 {} {} {} cm\n4 M\n",
         num(PT),
         num(-PT),
-        num(f64::from(h) * PT)
+        num(0.5 * PT),
+        num((f64::from(h) - 0.5) * PT)
     );
     let mut texts = layouts.iter();
     for op in &scene.ops {
@@ -285,7 +288,13 @@ pub(crate) fn write(scene: &Scene, title: &str) -> Result<Vec<u8>> {
         }
         match op {
             Op::Pixel { at, .. } => {
-                let _ = writeln!(content, "{} rg {} {} 1 1 re f", rgb(c), at.0, at.1);
+                let _ = writeln!(
+                    content,
+                    "{} rg {} {} 1 1 re f",
+                    rgb(c),
+                    num(f64::from(at.0) - 0.5),
+                    num(f64::from(at.1) - 0.5)
+                );
             }
             Op::Line {
                 from, to, width, ..
@@ -303,14 +312,16 @@ pub(crate) fn write(scene: &Scene, title: &str) -> Result<Vec<u8>> {
             Op::Rect { from, to, fill, .. } => {
                 let op = if *fill { "rg" } else { "RG 1 w" };
                 let paint = if *fill { "f" } else { "S" };
+                // a filled rectangle covers its corner pixels
+                let (shift, grow) = if *fill { (0.5, 1) } else { (0.0, 0) };
                 let _ = writeln!(
                     content,
                     "{} {op} {} {} {} {} re {paint}",
                     rgb(c),
-                    from.0,
-                    from.1,
-                    to.0 - from.0,
-                    to.1 - from.1
+                    num(f64::from(from.0) - shift),
+                    num(f64::from(from.1) - shift),
+                    to.0 - from.0 + grow,
+                    to.1 - from.1 + grow
                 );
             }
             Op::Path { points, width, .. } => {
@@ -364,6 +375,7 @@ pub(crate) fn write(scene: &Scene, title: &str) -> Result<Vec<u8>> {
                         continue;
                     }
                     let (x, y) = l.apply(g.x, g.y);
+                    let (x, y) = (x - 0.5, y - 0.5);
                     let _ = writeln!(
                         content,
                         "{} {} {} {} {} {} Tm <{:04X}> Tj",

@@ -178,11 +178,14 @@ impl Figure {
         let (w, h) = self.checked_pixels(scale)?;
         let ss = ss.clamp(1, 4);
         let (bw, bh) = (w * ss, h * ss);
-        let scene = self.scene_at(bw, bh)?;
+        // the figure is laid out once, at its own size (as in the SVG and
+        // the PDF), and rasterised at scale × the anti-aliasing factor
+        let scene = self.scene()?;
+        let k = f64::from(bw) / f64::from(scene.size.0);
         let mut big = vec![255u8; bw as usize * bh as usize * 3];
         {
             let mut canvas = Canvas::Bitmap(BitMapBackend::with_buffer(&mut big, (bw, bh)));
-            scene.replay(&mut canvas).map_err(plot_err)?;
+            scene.replay(&mut canvas, k).map_err(plot_err)?;
             plotters_backend::DrawingBackend::present(&mut canvas).map_err(plot_err)?;
         }
         if ss == 1 {

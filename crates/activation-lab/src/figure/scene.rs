@@ -316,43 +316,72 @@ impl BackendStyle for Style {
 }
 
 impl Scene {
-    /// Draws the scene on another backend, call for call.
+    /// Draws the scene on another backend, call for call, every length
+    /// times `k` (the PNG draws the figure's scene at its pixel scale
+    /// times the anti-aliasing factor, so it keeps the SVG's layout).
     pub fn replay<B: DrawingBackend>(
         &self,
         b: &mut B,
+        k: f64,
     ) -> std::result::Result<(), DrawingErrorKind<B::ErrorType>> {
+        let c = |p: &BackendCoord| {
+            (
+                (f64::from(p.0) * k).round() as i32,
+                (f64::from(p.1) * k).round() as i32,
+            )
+        };
+        let w = |width: &u32| ((f64::from(*width) * k).round() as u32).max(1);
         for op in &self.ops {
             match op {
-                Op::Pixel { at, color } => b.draw_pixel(*at, *color)?,
+                Op::Pixel { at, color } => {
+                    let (x, y) = c(at);
+                    let n = (k.round() as i32).max(1);
+                    b.draw_rect((x, y), (x + n - 1, y + n - 1), &Style(*color, 1), true)?
+                }
                 Op::Line {
                     from,
                     to,
                     color,
                     width,
-                } => b.draw_line(*from, *to, &Style(*color, *width))?,
+                } => b.draw_line(c(from), c(to), &Style(*color, w(width)))?,
                 Op::Rect {
                     from,
                     to,
                     color,
                     width,
                     fill,
-                } => b.draw_rect(*from, *to, &Style(*color, *width), *fill)?,
+                } => {
+                    // a rectangle covers its corner pixels: scale its extent
+                    let (x0, y0) = c(from);
+                    let (x1, y1) = c(&(to.0 + 1, to.1 + 1));
+                    b.draw_rect((x0, y0), (x1 - 1, y1 - 1), &Style(*color, w(width)), *fill)?
+                }
                 Op::Path {
                     points,
                     color,
                     width,
-                } => b.draw_path(points.iter().copied(), &Style(*color, *width))?,
+                } => b.draw_path(points.iter().map(c), &Style(*color, w(width)))?,
                 Op::Circle {
                     center,
                     radius,
                     color,
                     width,
                     fill,
-                } => b.draw_circle(*center, *radius, &Style(*color, *width), *fill)?,
+                } => b.draw_circle(
+                    c(center),
+                    (f64::from(*radius) * k).round() as u32,
+                    &Style(*color, w(width)),
+                    *fill,
+                )?,
                 Op::Polygon { points, color } => {
-                    b.fill_polygon(points.iter().copied(), &Style(*color, 1))?
+                    b.fill_polygon(points.iter().map(c), &Style(*color, 1))?
                 }
-                Op::Text(t) => b.draw_text(&t.text, &t.style(), t.pos)?,
+                Op::Text(t) => {
+                    let mut scaled = t.clone();
+                    scaled.size = t.size * k;
+                    scaled.pos = c(&t.pos);
+                    b.draw_text(&scaled.text, &scaled.style(), scaled.pos)?
+                }
             }
         }
         Ok(())

@@ -133,6 +133,9 @@ pub(crate) fn write(scene: &Scene, mode: SvgText) -> Result<String> {
     if mode == SvgText::Embed && !texts.is_empty() {
         out.push_str(&font_faces(&texts)?);
     }
+    // Shapes sit on pixel centres, as the PNG rasteriser puts them: pixel
+    // (x, y) covers x..x + 1. Text positions are already continuous.
+    out.push_str("<g transform=\"translate(0.5 0.5)\">\n");
     let mut layouts = texts.into_iter().map(|(_, l)| l);
     for op in &scene.ops {
         match op {
@@ -140,8 +143,8 @@ pub(crate) fn write(scene: &Scene, mode: SvgText) -> Result<String> {
                 let _ = writeln!(
                     out,
                     "<rect x=\"{}\" y=\"{}\" width=\"1\" height=\"1\" stroke=\"none\" opacity=\"{}\" fill=\"{}\"/>",
-                    at.0,
-                    at.1,
+                    num(f64::from(at.0) - 0.5),
+                    num(f64::from(at.1) - 0.5),
                     c.alpha,
                     color(*c)
                 );
@@ -175,13 +178,19 @@ pub(crate) fn write(scene: &Scene, mode: SvgText) -> Result<String> {
                 } else {
                     ("none".to_string(), color(*c))
                 };
+                // a filled rectangle covers its corner pixels
+                let (x, y, grow) = if *fill {
+                    (f64::from(from.0) - 0.5, f64::from(from.1) - 0.5, 1)
+                } else {
+                    (f64::from(from.0), f64::from(from.1), 0)
+                };
                 let _ = writeln!(
                     out,
                     "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" opacity=\"{}\" fill=\"{f}\" stroke=\"{s}\"/>",
-                    from.0,
-                    from.1,
-                    to.0 - from.0,
-                    to.1 - from.1,
+                    num(x),
+                    num(y),
+                    to.0 - from.0 + grow,
+                    to.1 - from.1 + grow,
                     c.alpha
                 );
             }
@@ -239,7 +248,7 @@ pub(crate) fn write(scene: &Scene, mode: SvgText) -> Result<String> {
             }
         }
     }
-    out.push_str("</svg>\n");
+    out.push_str("</g>\n</svg>\n");
     Ok(out)
 }
 
@@ -272,6 +281,7 @@ fn font_faces(texts: &[(&TextOp, TextLayout)]) -> Result<String> {
 
 fn transform_attr(l: &TextLayout) -> String {
     let [a, b, c, d, e, f] = l.matrix;
+    let (e, f) = (e - 0.5, f - 0.5);
     if (a, b, c, d) == (1.0, 0.0, 0.0, 1.0) {
         return String::new();
     }
@@ -289,7 +299,7 @@ fn transform_attr(l: &TextLayout) -> String {
 fn embedded_text(out: &mut String, t: &TextOp, l: &TextLayout) {
     let upright = l.matrix[..4] == [1.0, 0.0, 0.0, 1.0];
     let (ox, oy) = if upright {
-        (l.matrix[4], l.matrix[5])
+        (l.matrix[4] - 0.5, l.matrix[5] - 0.5)
     } else {
         (0.0, 0.0)
     };
@@ -319,15 +329,24 @@ fn outlined_text(out: &mut String, t: &TextOp, l: &TextLayout) -> Result<()> {
         for cmd in contour {
             match cmd {
                 PathCmd::Move((x, y)) => {
-                    let _ = write!(d, "M{} {}", num(x), num(y));
+                    let _ = write!(d, "M{} {}", num(x - 0.5), num(y - 0.5));
                 }
                 PathCmd::Line((x, y)) => {
-                    let _ = write!(d, "L{} {}", num(x), num(y));
+                    let _ = write!(d, "L{} {}", num(x - 0.5), num(y - 0.5));
                 }
                 PathCmd::Quad((cx, cy), (x, y)) => {
-                    let _ = write!(d, "Q{} {} {} {}", num(cx), num(cy), num(x), num(y));
+                    let _ = write!(
+                        d,
+                        "Q{} {} {} {}",
+                        num(cx - 0.5),
+                        num(cy - 0.5),
+                        num(x - 0.5),
+                        num(y - 0.5)
+                    );
                 }
                 PathCmd::Cubic((ax, ay), (bx, by), (x, y)) => {
+                    let (ax, ay, bx, by, x, y) =
+                        (ax - 0.5, ay - 0.5, bx - 0.5, by - 0.5, x - 0.5, y - 0.5);
                     let _ = write!(
                         d,
                         "C{} {} {} {} {} {}",

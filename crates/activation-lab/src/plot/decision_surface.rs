@@ -21,7 +21,7 @@ use crate::models::Classifier;
 
 /// The decision surface of any fitted [`Classifier`]: P(y = 1 | x) as
 /// shading, the p = 0.5 boundary, the training points (filled) and test
-/// points (hollow), accuracy in the corner, a legend with class names.
+/// points (hollow), accuracy above the plot, a legend with class names.
 ///
 /// The grid resolution follows the figure size (about one cell per 5
 /// pixels) unless set; the plotted region is the data's bounding box plus

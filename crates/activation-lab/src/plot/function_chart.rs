@@ -120,6 +120,20 @@ pub(super) fn dot(
     .map_err(plot_err)
 }
 
+/// `style_of(k)` at the largest `k` up to `k0` (at most a quarter less)
+/// with which `s` fits between data x positions `from` and `to`.
+pub(super) fn fitted_between(
+    chart: &Chart<'_, '_>,
+    s: &str,
+    (from, to): (f64, f64),
+    k0: f64,
+    style_of: impl Fn(f64) -> TextStyle<'static>,
+) -> Result<TextStyle<'static>> {
+    let pa = chart.plotting_area();
+    let width = f64::from(pa.map_coordinate(&(to, 0.0)).0 - pa.map_coordinate(&(from, 0.0)).0);
+    super::text::fitted(&pa.strip_coord_spec(), s, width, k0, style_of)
+}
+
 /// Text inside a chart at data coordinates.
 pub(super) fn note(
     chart: &Chart<'_, '_>,

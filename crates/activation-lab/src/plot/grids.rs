@@ -174,7 +174,7 @@ pub struct GridCell {
     pub model: Option<GridModel>,
     /// The training split.
     pub train: Dataset,
-    /// The test split (hollow points; its accuracy is in the corner).
+    /// The test split (hollow points; its accuracy is under the panel).
     pub test: Dataset,
 }
 
@@ -248,8 +248,8 @@ impl ModelGrid {
         })
     }
 
-    /// Test accuracy of the model in row `row`, column `column` (what its
-    /// corner shows).
+    /// Test accuracy of the model in row `row`, column `column` (what the note
+    /// under its panel shows).
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] when there is no such panel with a model.
@@ -275,7 +275,7 @@ impl ModelGrid {
     }
 
     /// Draws the grid: each panel's decision surface (or the data alone),
-    /// test points hollow, test accuracy in the corner.
+    /// test points hollow, test accuracy under the panel.
     ///
     /// # Errors
     /// The errors of evaluating the models on the plotted grid.
@@ -324,7 +324,7 @@ impl ModelGrid {
     }
 }
 
-/// Test accuracy for a grid corner.
+/// Test accuracy for a grid panel's note.
 fn test_corner(model: &dyn Classifier, test: &Dataset) -> Result<String> {
     Ok(format!("test {:.0} %", 100.0 * model.accuracy(test)?))
 }
@@ -333,7 +333,7 @@ fn test_corner(model: &dyn Classifier, test: &Dataset) -> Result<String> {
 /// column per dataset; rows show the data, logistic regression (a straight
 /// boundary) and an MLP with 200 sigmoid hidden units (a curved one).
 /// Each dataset is split 70/30 with `seed`; test points are hollow and the
-/// corner shows test accuracy. The MLP is trained with Adam (learning
+/// note under each panel shows test accuracy. The MLP is trained with Adam (learning
 /// rate 0.03, minibatches of 16) for `epochs` epochs. The figure of
 /// [`fit_models_by_datasets`].
 ///
@@ -393,7 +393,7 @@ pub fn fit_models_by_datasets(datasets: &[Dataset], epochs: usize, seed: u64) ->
     Ok(ModelGrid {
         title: "Straight boundaries fail where classes are not linearly separable".into(),
         note: "Blue: P(y = 1 | x) low, vermillion: high; black line: p = 0.5 boundary. \
-               Filled: training points, hollow: test points (accuracy in the corner)."
+               Filled: training points, hollow: test points (test accuracy under each panel)."
             .into(),
         columns: datasets.iter().map(|d| d.name().to_string()).collect(),
         rows: rows.to_vec(),
@@ -509,7 +509,7 @@ pub fn fit_activations_by_widths(
         ),
         note: "Each panel: an MLP with one hidden layer (rows: its activation, columns: its \
                width) and a sigmoid output; black line: p = 0.5 boundary; hollow points: test \
-               data, accuracy in the corner."
+               data, test accuracy under each panel."
             .into(),
         columns: widths.iter().map(|&n| unit_word(n)).collect(),
         rows: activations.iter().map(|a| a.key().to_string()).collect(),

@@ -12,7 +12,7 @@ use super::panel::Panel;
 use super::ranges::padded_ranges;
 use super::scatter::points_of;
 use super::style::{BLUE, MUTED, VERMILLION, tint};
-use super::text::{percent, signed, text, tick, titled, wrap};
+use super::text::{fitted, percent, signed, text, tick, titled, wrap};
 use super::theme::Theme;
 use crate::data::Dataset;
 use crate::error::{Error, Result};
@@ -228,11 +228,18 @@ fn gallery(
             let cell = &areas[r * cols + c];
             let (cw, _) = cell.dim_in_pixel();
             let th = theme.px(Theme::SMALL * 1.5);
+            let style = fitted(
+                cell,
+                title,
+                f64::from(cw) - theme.u * 0.4,
+                Theme::SMALL,
+                |k| theme.bold(k),
+            )?;
             text(
                 cell,
                 title,
                 (cw as i32 / 2, 0),
-                theme.bold(Theme::SMALL),
+                style,
                 HPos::Center,
                 VPos::Top,
             )?;

@@ -47,7 +47,7 @@ mod series;
 mod sigmoid_curve;
 mod style;
 mod text;
-mod theme;
+pub(crate) mod theme;
 mod training_curves;
 
 pub use animation::{Animation, training_animation};

@@ -1,5 +1,5 @@
 //! A chart over the input plane: shading, isolines, data points, an arrow
-//! and a note in the corner.
+//! and a note beside the plot.
 
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -24,7 +24,8 @@ pub(crate) struct Panel {
     pub points: Vec<Point>,
     /// Axis labels; `None` draws a bare framed panel (for grids).
     pub labels: Option<(String, String)>,
-    /// Text for the lower-right corner (accuracy).
+    /// A note on the panel (accuracy), right-aligned in a strip of its own
+    /// outside the plot: above it for a panel with axes, below it in grids.
     pub corner: Option<String>,
     /// Point radius in units of `u`.
     pub point_size: f64,
@@ -63,6 +64,33 @@ impl Panel {
 
     pub fn draw(&self, area: &Area<'_>, theme: &Theme) -> Result<PanelScale> {
         let axes = self.labels.is_some();
+        // the note gets a strip of its own, so it never covers data
+        let noted;
+        let area = match &self.corner {
+            Some(note) => {
+                let (w, h) = area.dim_in_pixel();
+                let size = if axes { Theme::TICK } else { Theme::SMALL };
+                let strip = theme.px(size * 1.6);
+                let (plot, note_area, right) = if axes {
+                    let (top, rest) = area.split_vertically(strip);
+                    (rest, top, theme.px(1.5))
+                } else {
+                    let (rest, bottom) = area.split_vertically(h as i32 - strip);
+                    (rest, bottom, 1)
+                };
+                text(
+                    &note_area,
+                    note,
+                    (w as i32 - right, strip / 2),
+                    theme.font(size),
+                    HPos::Right,
+                    VPos::Center,
+                )?;
+                noted = plot;
+                &noted
+            }
+            None => area,
+        };
         let shrunk;
         let area = if self.equal_aspect {
             shrunk = self.equal_aspect_area(area, theme);
@@ -161,9 +189,6 @@ impl Panel {
                 label,
             )?;
         }
-        if let Some(c) = &self.corner {
-            corner_box(&frame_area, theme, c, axes)?;
-        }
         let (a, b) = (
             pa.map_coordinate(&(self.xr.0, self.yr.0)),
             pa.map_coordinate(&(self.xr.1, self.yr.1)),
@@ -243,29 +268,4 @@ pub(crate) fn draw_arrow(
         )?;
     }
     Ok(())
-}
-
-/// A white box with `s` in the lower-right corner of `area`.
-fn corner_box(area: &Area<'_>, theme: &Theme, s: &str, large: bool) -> Result<()> {
-    let size = if large { Theme::TICK } else { Theme::SMALL };
-    let font = theme.font(size);
-    let (tw, _) = area.estimate_text_size(s, &font).map_err(plot_err)?;
-    let (w, h) = area.dim_in_pixel();
-    let pad = theme.px(0.6);
-    let bh = theme.px(size * 1.5);
-    let (x1, y1) = (w as i32 - theme.px(0.6), h as i32 - theme.px(0.6));
-    let x0 = x1 - tw as i32 - 2 * pad;
-    area.draw(&Rectangle::new(
-        [(x0, y1 - bh), (x1, y1)],
-        WHITE.mix(0.85).filled(),
-    ))
-    .map_err(plot_err)?;
-    text(
-        area,
-        s,
-        (x1 - pad, y1 - bh / 2),
-        font,
-        HPos::Right,
-        VPos::Center,
-    )
 }

@@ -404,8 +404,9 @@ pub fn mlp_schematic(hidden_units: usize) -> Result<Figure> {
             (inputs[0].0 + theme.px(6.0), inputs[0].1 - theme.px(1.6)),
             "b₁",
         )?;
+        // below x₂'s edges: the edges around x₁ fan out in every direction
         weight_label(
-            (inputs[1].0 + theme.px(6.0), inputs[1].1 - theme.px(1.6)),
+            (inputs[2].0 + theme.px(5.5), inputs[2].1 + theme.px(4.2)),
             "W₁",
         )?;
         weight_label(

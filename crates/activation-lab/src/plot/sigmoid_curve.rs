@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::function_chart::{curve, dashed, dot, function_chart, note, sample};
+use super::function_chart::{curve, dashed, dot, fitted_between, function_chart, note, sample};
 use super::layout::cells;
 use super::style::{BLUE, GUIDE, INK, MUTED, VERMILLION, tint};
 use super::text::{text, tick, titled, wrap};
@@ -76,11 +76,16 @@ pub fn sigmoid_curve(panels: SigmoidPanels) -> Result<Figure> {
                 line_style(BLUE, &theme, 0.45),
             )?;
             dot(&chart, (0.0, 0.5), BLUE, true, &theme)?;
+            // above the curve, left of the z = 0 guide
+            let formula = "σ(z) = 1 / (1 + e⁻ᶻ)";
+            let style = fitted_between(&chart, formula, (zr.0 + 0.4, -0.4), Theme::LABEL, |k| {
+                theme.font(k)
+            })?;
             note(
                 &chart,
-                "σ(z) = 1 / (1 + e⁻ᶻ)",
+                formula,
                 (zr.0 + 0.4, 0.93),
-                theme.font(Theme::LABEL),
+                style,
                 HPos::Left,
                 VPos::Top,
             )?;
@@ -110,13 +115,19 @@ pub fn sigmoid_curve(panels: SigmoidPanels) -> Result<Figure> {
                 line_style(VERMILLION, &theme, 0.45),
             )?;
             dot(&chart, (0.0, 0.25), VERMILLION, true, &theme)?;
+            // above the 0.25 guide, left of z = 0 (the maximum's note is
+            // on the right)
+            let formula = "σ′(z) = σ(z)(1 − σ(z))";
+            let style = fitted_between(&chart, formula, (zr.0 + 0.3, -0.4), Theme::LABEL, |k| {
+                theme.font(k)
+            })?;
             note(
                 &chart,
-                "σ′(z) = σ(z)(1 − σ(z))",
-                (zr.0 + 0.4, 0.2),
-                theme.font(Theme::LABEL),
+                formula,
+                (zr.0 + 0.3, 0.262),
+                style,
                 HPos::Left,
-                VPos::Top,
+                VPos::Bottom,
             )?;
             note(
                 &chart,

@@ -55,6 +55,24 @@ pub(crate) fn text_width(area: &Area<'_>, s: &str, style: &TextStyle<'static>) -
     Ok(f64::from(w))
 }
 
+/// The style `make(k)` with `k` lowered in small steps (to at most a
+/// quarter less) until `s` fits in `max_width` pixels: a panel title
+/// slightly too long for its cell shrinks a little rather than run into
+/// its neighbour's.
+pub(crate) fn fitted(
+    area: &Area<'_>,
+    s: &str,
+    max_width: f64,
+    k: f64,
+    make: impl Fn(f64) -> TextStyle<'static>,
+) -> Result<TextStyle<'static>> {
+    let mut size = k;
+    while size > 0.75 * k && text_width(area, s, &make(size))? > max_width {
+        size -= 0.05 * k;
+    }
+    Ok(make(size))
+}
+
 /// Breaks `s` into lines no wider than `max_width` pixels (words longer
 /// than a line stay whole).
 pub(crate) fn wrap(

@@ -1,7 +1,7 @@
 //! Sizes that scale with the canvas: type, lines and markers.
 
 use plotters::prelude::*;
-use plotters::style::FontStyle;
+use plotters::style::{FontDesc, FontFamily, FontStyle};
 
 use super::style::INK;
 use crate::figure::{Area, FONT_FAMILY};
@@ -37,20 +37,27 @@ impl Theme {
         (FONT_FAMILY, k * self.u * 1.24).into_font().color(&INK)
     }
 
-    /// A bold font whose em is `k · u` pixels.
+    /// A bold font whose em is `k · u` pixels. Built with the bold face
+    /// from the start: plotters' `FontDesc::style` changes the style but
+    /// keeps the regular face's data, so text would be measured (and
+    /// rasterised) in the regular face while SVG viewers drew it bold.
     pub fn bold(&self, k: f64) -> TextStyle<'static> {
-        (FONT_FAMILY, k * self.u * 1.24)
-            .into_font()
-            .style(FontStyle::Bold)
-            .color(&INK)
+        FontDesc::new(
+            FontFamily::Name(FONT_FAMILY),
+            k * self.u * 1.24,
+            FontStyle::Bold,
+        )
+        .color(&INK)
     }
 
-    /// An oblique font whose em is `k · u` pixels.
+    /// An oblique font whose em is `k · u` pixels (see [`Theme::bold`]).
     pub fn oblique(&self, k: f64) -> TextStyle<'static> {
-        (FONT_FAMILY, k * self.u * 1.24)
-            .into_font()
-            .style(FontStyle::Oblique)
-            .color(&INK)
+        FontDesc::new(
+            FontFamily::Name(FONT_FAMILY),
+            k * self.u * 1.24,
+            FontStyle::Oblique,
+        )
+        .color(&INK)
     }
 
     pub const TITLE: f64 = 2.9;
