@@ -392,7 +392,7 @@ pub fn fit_models_by_datasets(datasets: &[Dataset], epochs: usize, seed: u64) ->
     }
     Ok(ModelGrid {
         title: "Straight boundaries fail where classes are not linearly separable".into(),
-        note: "Blue: P(y = 1 | x) low, vermillion: high; black line: p = 0.5 boundary. \
+        note: "Blue: P(y = 1 | x) low, vermillion: high; solid line: the p = 0.5 boundary. \
                Filled: training points, hollow: test points (test accuracy under each panel)."
             .into(),
         columns: datasets.iter().map(|d| d.name().to_string()).collect(),
@@ -508,7 +508,7 @@ pub fn fit_activations_by_widths(
             data.name()
         ),
         note: "Each panel: an MLP with one hidden layer (rows: its activation, columns: its \
-               width) and a sigmoid output; black line: p = 0.5 boundary; hollow points: test \
+               width) and a sigmoid output; solid line: the p = 0.5 boundary; hollow points: test \
                data, test accuracy under each panel."
             .into(),
         columns: widths.iter().map(|&n| unit_word(n)).collect(),
