@@ -10,7 +10,7 @@ use super::layout::split_side;
 use super::legend::{Key, color_bar, legend};
 use super::panel::{Panel, PanelScale};
 use super::style::{BLUE, INK, VERMILLION, tint};
-use super::text::{text, tick, titled, wrap};
+use super::text::{text, tick, titled, wrap_terms};
 use super::theme::Theme;
 use crate::error::{Error, Result, short};
 use crate::figure::{Area, Figure};
@@ -211,7 +211,7 @@ impl NetInputMap {
         let scale = panel.draw(&chart_area, &theme)?;
         let (sw, sh) = side.dim_in_pixel();
         let mut y = theme.px(1.0);
-        for line in wrap(&side, formula, &theme.font(Theme::TICK), f64::from(sw))? {
+        for line in wrap_terms(&side, formula, &theme.font(Theme::TICK), f64::from(sw))? {
             text(
                 &side,
                 &line,

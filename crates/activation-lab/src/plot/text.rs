@@ -81,9 +81,41 @@ pub(crate) fn wrap(
     style: &TextStyle<'static>,
     max_width: f64,
 ) -> Result<Vec<String>> {
+    wrap_units(area, unbreakable_units(s), style, max_width)
+}
+
+/// Wraps an equation such as "z = 0.5 + 1.5 x₁ − 1 x₂" between its terms
+/// (before "+", "−" or "="), never inside "1.5 x₁".
+pub(crate) fn wrap_terms(
+    area: &Area<'_>,
+    s: &str,
+    style: &TextStyle<'static>,
+    max_width: f64,
+) -> Result<Vec<String>> {
+    let mut units: Vec<String> = Vec::new();
+    for token in s.split_whitespace() {
+        let starts_term = matches!(token, "+" | "−" | "-" | "=");
+        match units.last_mut() {
+            Some(last) if !starts_term => {
+                last.push(' ');
+                last.push_str(token);
+            }
+            _ => units.push(token.to_string()),
+        }
+    }
+    wrap_units(area, units, style, max_width)
+}
+
+/// Greedy line filling over units that never break.
+fn wrap_units(
+    area: &Area<'_>,
+    units: Vec<String>,
+    style: &TextStyle<'static>,
+    max_width: f64,
+) -> Result<Vec<String>> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in unbreakable_units(s) {
+    for word in units {
         let candidate = if line.is_empty() {
             word.to_string()
         } else {
