@@ -214,6 +214,42 @@ fn cmap(chars: &BTreeMap<char, u16>) -> Vec<u8> {
     out
 }
 
+/// The `name` table with only its Windows (platform 3) records: the same
+/// names, copyright and licence as the full font, once instead of twice.
+fn windows_names(name: &[u8]) -> Result<Vec<u8>> {
+    let r = Reader(name);
+    let count = usize::from(r.u16(2)?);
+    let strings = usize::from(r.u16(4)?);
+    let mut records: Vec<([u16; 4], &[u8])> = Vec::new();
+    for i in 0..count {
+        let at = 6 + 12 * i;
+        let ids = [r.u16(at)?, r.u16(at + 2)?, r.u16(at + 4)?, r.u16(at + 6)?];
+        let (len, off) = (usize::from(r.u16(at + 8)?), usize::from(r.u16(at + 10)?));
+        if ids[0] == 3 {
+            records.push((ids, r.slice(strings + off, len)?));
+        }
+    }
+    if records.is_empty() {
+        return Ok(name.to_vec());
+    }
+    let mut out = Vec::new();
+    let header = 6 + 12 * records.len();
+    for v in [0u16, records.len() as u16, header as u16] {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+    let mut data: Vec<u8> = Vec::new();
+    for (ids, text) in &records {
+        for v in ids {
+            out.extend_from_slice(&v.to_be_bytes());
+        }
+        out.extend_from_slice(&(text.len() as u16).to_be_bytes());
+        out.extend_from_slice(&(data.len() as u16).to_be_bytes());
+        data.extend_from_slice(text);
+    }
+    out.extend_from_slice(&data);
+    Ok(out)
+}
+
 /// Subsets `font` to the glyphs of `chars` (each with its old glyph id).
 pub(crate) fn subset(font: &[u8], chars: &BTreeMap<char, GlyphId>) -> Result<Subset> {
     let t = tables(font)?;
@@ -312,7 +348,7 @@ pub(crate) fn subset(font: &[u8], chars: &BTreeMap<char, GlyphId>) -> Result<Sub
         (*b"hmtx", new_hmtx),
         (*b"loca", new_loca),
         (*b"maxp", new_maxp),
-        (*b"name", get(b"name")?.to_vec()),
+        (*b"name", windows_names(get(b"name")?)?),
         (*b"post", post),
     ];
     out_tables.sort_by_key(|(tag, _)| *tag);
@@ -392,6 +428,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_subset_keeps_the_fonts_names_and_licence() {
+        let full = Face::Regular.font().unwrap();
+        let s = subset(Face::Regular.bytes(), &chars_of(full, "abc")).unwrap();
+        let text = String::from_utf16_lossy(
+            &s.bytes
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect::<Vec<_>>(),
+        );
+        assert!(text.contains("DejaVu Sans"), "family name");
+        assert!(text.contains("Bitstream"), "copyright and licence");
+        assert!(s.bytes.len() < 16_000, "{} bytes", s.bytes.len());
     }
 
     #[test]

@@ -192,11 +192,12 @@ fn gallery(
             model.activation()
         )
     });
-    let note = "Top: single units' outputs aₖ over (x₁, x₂), stronger colour = larger; dashed: each \
+    let note =
+        "Top: single units' outputs aₖ over (x₁, x₂), stronger colour = larger; dashed: each \
                 unit's straight line zₖ = 0; vermillion units push towards class 1, blue \
                 towards class 0 (w = output weight). Bottom: P(y = 1 | x) built from k units \
                 (the others held at their mean), with its accuracy, up to the whole network."
-        .to_string();
+            .to_string();
     let t = title.clone();
     Ok(Figure::new(title, (1000, 620), move |root| {
         let theme = Theme::for_area(root);
