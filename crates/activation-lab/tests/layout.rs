@@ -16,6 +16,23 @@ fn check(series: &Series, label: &str) {
                     problems.push(format!("{label} {} at {size}, {palette}: {c}", f.name));
                 }
             }
+            // the animation's first and last frames (the others differ
+            // from them only in the shading)
+            let anim = training_animation(&series.frames, &series.train)
+                .unwrap()
+                .with_size(size)
+                .with_palette(palette);
+            let frames = anim.frames();
+            for (i, frame) in [
+                (0, &frames[0]),
+                (frames.len() - 1, &frames[frames.len() - 1]),
+            ] {
+                for c in frame.collisions().unwrap() {
+                    problems.push(format!(
+                        "{label} animation frame {i} at {size}, {palette}: {c}"
+                    ));
+                }
+            }
         }
     }
     assert!(
