@@ -338,7 +338,10 @@ pub(crate) fn subset(font: &[u8], chars: &BTreeMap<char, GlyphId>) -> Result<Sub
     new_maxp[4..6].copy_from_slice(&n.to_be_bytes());
     let mut post = get(b"post")?.get(..32).ok_or_else(|| bad("post"))?.to_vec();
     post[..4].copy_from_slice(&0x0003_0000u32.to_be_bytes());
-    let char_ids: BTreeMap<char, u16> = chars.iter().map(|(&c, g)| (c, ids[&g.0])).collect();
+    let char_ids: BTreeMap<char, u16> = chars
+        .iter()
+        .map(|(&c, g)| (c, ids.get(&g.0).copied().unwrap_or(0)))
+        .collect();
     let mut out_tables: Vec<([u8; 4], Vec<u8>)> = vec![
         (*b"OS/2", get(b"OS/2")?.to_vec()),
         (*b"cmap", cmap(&char_ids)),
