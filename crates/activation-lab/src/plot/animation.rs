@@ -109,11 +109,13 @@ impl Animation {
         crate::limits::check_memory(
             "frames",
             format!("{} at {w}×{h}", self.frames.len()),
-            pixels * (self.frames.len() as u128 + 4 * 12 * 9),
+            pixels * (self.frames.len() as u128 + 4 * 9),
             "an animation",
             "use fewer frames or a smaller size",
         )?;
-        let (w, h, last) = last_frame.to_rgb_with(1.0, 2)?;
+        // frames are rasterised at scale 1 (the PNGs at 2 and averaged): 100
+        // full-HD frames must stay within the GIF's time budget
+        let (w, h, last) = last_frame.to_rgb_with(1.0, 1)?;
         let (w16, h16) = (
             u16::try_from(w).map_err(|_| Error::param("width", w, "at most 65535 for a GIF"))?,
             u16::try_from(h).map_err(|_| Error::param("height", h, "at most 65535 for a GIF"))?,
@@ -134,7 +136,7 @@ impl Animation {
             let rgb = if i + 1 == n {
                 &last
             } else {
-                let (fw, fh, rgb) = self.frames[i].to_rgb_with(1.0, 2)?;
+                let (fw, fh, rgb) = self.frames[i].to_rgb_with(1.0, 1)?;
                 if (fw, fh) != (w, h) {
                     return Err(Error::Figure("animation frames differ in size".into()));
                 }
