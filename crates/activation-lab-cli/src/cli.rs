@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use activation_lab::plot::SERIES_SEED;
 use activation_lab::{Activation, DatasetKind, FigureSize, ImageFormat, Mlp, Optimizer, Training};
 
+use crate::explore_args::{ExploreArgs, OwnData};
 use crate::image_style::ImageStyle;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -19,6 +20,7 @@ Examples:
   activation-lab fit --data moons.csv --test-fraction 0.2 --save-model mlp.json
   activation-lab predict --model mlp.json --data moons.csv --proba
   activation-lab figures --out figures --size slide --format svg,png
+  activation-lab explore logistic --out logistic.html
 
 Run `activation-lab <COMMAND> --help` for each command's options.")]
 pub struct Cli {
@@ -38,6 +40,8 @@ pub enum Command {
     Predict(PredictArgs),
     /// Export every figure of the series as SVG and/or PNG, with an index.
     Figures(FiguresArgs),
+    /// Write an interactive figure (sliders, buttons) as a standalone HTML page.
+    Explore(ExploreArgs),
 }
 
 /// Options of `activation-lab data`.
@@ -326,27 +330,8 @@ pub struct FiguresArgs {
     #[arg(long, short)]
     pub quiet: bool,
 
-    /// Draw the data-driven figures on this CSV (header row, numeric feature
-    /// columns, a label column) instead of the built-in half-moons.
-    #[arg(long, value_name = "FILE.csv")]
-    pub data: Option<PathBuf>,
-
-    /// With --data: the label column [default: the last column].
-    #[arg(long, value_name = "COLUMN", requires = "data")]
-    pub label: Option<String>,
-
-    /// With --data: the label that is class 1, for labels that are class
-    /// names or numbers other than 0/1 (the other value is class 0).
-    #[arg(long, value_name = "NAME", requires = "data")]
-    pub positive: Option<String>,
-
-    /// With --data: the two feature columns to draw, when the file has more.
-    #[arg(long, value_name = "A,B", value_delimiter = ',', requires = "data")]
-    pub features: Option<Vec<String>>,
-
-    /// With --data: the two classes' names in the legends, class 0 first.
-    #[arg(long, value_name = "NAME0,NAME1", value_delimiter = ',', requires = "data", value_parser = parse_class_name)]
-    pub class_names: Option<Vec<String>>,
+    #[command(flatten)]
+    pub own: OwnData,
 
     /// With --data: the seed of the split and of every model.
     #[arg(long, value_name = "S", requires = "data", allow_hyphen_values = true, default_value_t = SERIES_SEED)]
@@ -482,7 +467,7 @@ Examples:
 }
 
 /// A class name for a legend: not empty.
-fn parse_class_name(s: &str) -> Result<String, String> {
+pub(crate) fn parse_class_name(s: &str) -> Result<String, String> {
     let name = s.trim();
     if name.is_empty() {
         Err(

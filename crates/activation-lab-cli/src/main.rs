@@ -14,9 +14,11 @@
 mod cli;
 mod commands;
 mod error;
+mod explore_args;
 mod image_style;
 mod model_file;
 mod output;
+mod own_data;
 mod progress;
 
 use std::process::ExitCode;
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Command::Fit(args) => commands::fit::run(&args),
         Command::Predict(args) => commands::predict::run(&args),
         Command::Figures(args) => commands::figures::run(&args),
+        Command::Explore(args) => commands::explore::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

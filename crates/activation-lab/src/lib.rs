@@ -36,6 +36,7 @@ pub mod claims;
 pub mod data;
 pub mod error;
 pub mod experiments;
+pub mod explore;
 pub mod figure;
 mod files;
 pub mod limits;
@@ -50,6 +51,7 @@ pub mod rng;
 pub use activation::{Activation, ActivationInfo};
 pub use data::{Dataset, DatasetKind, Standardizer};
 pub use error::{Error, Result};
+pub use explore::{Widget, WidgetKind};
 pub use figure::{Collision, Figure, FigureSize, ImageFormat, ImageOptions, Palette, SvgText};
 pub use metrics::ConfusionMatrix;
 pub use models::{

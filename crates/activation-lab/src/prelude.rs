@@ -26,6 +26,10 @@ pub use crate::data::{
 };
 pub use crate::error::{Error, Result};
 pub use crate::experiments::{L2Run, L2Study, RunResult, l2_study};
+pub use crate::explore::{
+    Widget, WidgetKind, explore_activations, explore_activations_grid, explore_hidden_units,
+    explore_logistic, explore_net_input, explore_sigmoid, explore_training,
+};
 pub use crate::figure::{
     Collision, Figure, FigureSize, ImageFormat, ImageOptions, Palette, SvgText,
 };
@@ -43,10 +47,11 @@ pub use crate::plot::{
     Animation, DecisionSurface, ExportedFigure, GridCell, GridModel, MIN_LINE_ANGLE_DEG, ModelGrid,
     Series, SeriesFigure, SigmoidPanels, activations_by_widths, cheat_sheet, decision_surface,
     distinct_hidden_units, export_all, export_series, export_series_with,
-    fit_activations_by_widths, fit_models_by_datasets, hidden_unit_gallery, line_angle_between,
-    logistic_regression_schematic, mlp_schematic, models_by_datasets, net_input_map, partial_sum,
-    partial_sum_accuracies, partial_sum_sizes, scatter, series_figures, sigmoid_curve,
-    step_and_threshold, strongest_hidden_units, training_animation, training_curves, unit_order,
+    fit_activations_by_widths, fit_models_by_datasets, hidden_unit_gallery, keep_hidden_units,
+    line_angle_between, logistic_regression_schematic, mlp_schematic, models_by_datasets,
+    net_input_map, partial_sum, partial_sum_accuracies, partial_sum_sizes, scatter, series_figures,
+    sigmoid_curve, step_and_threshold, strongest_hidden_units, training_animation, training_curves,
+    unit_order,
 };
 pub use crate::rng::{ChaCha8Rng, seeded};
 

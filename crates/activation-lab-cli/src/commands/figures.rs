@@ -25,14 +25,14 @@ pub fn run(args: &FiguresArgs) -> Result<()> {
             formats.push(*format);
         }
     }
-    let written = match &args.data {
+    let written = match &args.own.data {
         None => {
             // the folder and the settings before the models are trained
             check_before_training(args, &formats, &options)?;
             export_series_with(&args.out, &formats, args.size, &options, &Series::fit()?)?
         }
         Some(path) => {
-            let data = own_data(args, path)?;
+            let data = crate::own_data::read(&args.own, path)?;
             if !args.quiet {
                 eprintln!(
                     "training the series' models on {} ({} rows; class 0 = {}, class 1 = {}) ...",
@@ -94,49 +94,6 @@ fn check_before_training(
     std::fs::create_dir_all(&args.out)
         .map_err(|source| CliError::Lib(activation_lab::Error::io("create", &args.out, source)))?;
     Ok(())
-}
-
-/// The `--data` file as the series draws it: two feature columns (the
-/// `--features`, or the file's only two), labels read as `fit` reads them,
-/// classes named by `--class-names` if given.
-fn own_data(args: &FiguresArgs, path: &Path) -> Result<Dataset> {
-    let legend_names = crate::cli::class_names(&args.class_names)?;
-    let data =
-        Dataset::from_csv_path_with_classes(path, args.label.as_deref(), args.positive.as_deref())
-            .map_err(|e| CliError::in_file(path, e))?;
-    let data = match &args.features {
-        Some(names) => {
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            if names.len() != 2 {
-                return Err(CliError::Usage(format!(
-                    "--features {}: expected two feature columns (the figures show a plane), e.g. --features {}",
-                    names.join(","),
-                    data.feature_names()
-                        .iter()
-                        .take(2)
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(",")
-                )));
-            }
-            data.select_features(&names)
-                .map_err(|e| CliError::in_file(path, e))?
-        }
-        None => data,
-    };
-    let data = match &legend_names {
-        Some([a, b]) => data.with_class_names([a, b]),
-        None => data,
-    };
-    if data.n_features() != 2 {
-        return Err(CliError::Usage(format!(
-            "{} has {} feature columns ({}): choose the two to draw with --features A,B",
-            path.display(),
-            data.n_features(),
-            data.feature_names().join(", ")
-        )));
-    }
-    Ok(data)
 }
 
 /// Draws `model`'s decision surface over the training rows (filled) and

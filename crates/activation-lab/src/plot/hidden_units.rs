@@ -111,16 +111,52 @@ pub fn partial_sum(model: &MlpModel, data: &Dataset, k: usize) -> Result<MlpMode
         return Ok(model.clone());
     }
     let order = unit_order(model, data)?;
+    keep_hidden_units(model, data, &order[..k])
+}
+
+/// `model` with only the hidden units `kept`: every other unit is replaced
+/// by its mean output on `data`, folded into the output bias (so that
+/// leaving a unit out removes its shape, not its average push). This is the
+/// sum the hidden-units widget computes in the browser.
+///
+/// ```
+/// use activation_lab::prelude::*;
+/// # fn main() -> activation_lab::Result<()> {
+/// let data = moons(200, 0.2, 1)?;
+/// let model = Mlp::new().hidden_units(10).epochs(20).fit(&data)?;
+/// let top3 = keep_hidden_units(&model, &data, &strongest_hidden_units(&model, 3))?;
+/// assert_eq!(top3.output_weights().iter().filter(|w| **w != 0.0).count(), 3);
+/// assert!(keep_hidden_units(&model, &data, &[10]).is_err());
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidParameter`] for a unit index out of range, the errors of
+/// [`MlpModel::hidden_activations`] on `data`.
+pub fn keep_hidden_units(model: &MlpModel, data: &Dataset, kept: &[usize]) -> Result<MlpModel> {
+    let h = model.hidden_units();
+    if let Some((i, &u)) = kept.iter().enumerate().find(|(_, u)| **u >= h) {
+        return Err(Error::param(
+            &format!("kept[{i}]"),
+            u,
+            &format!("a hidden unit from 0 to {}", h - 1),
+        ));
+    }
     let a = model.hidden_activations(data.features())?;
     let n = data.n_samples().max(1) as f64;
     let w = model.output_weights();
+    let mut keep = vec![false; h];
+    for &u in kept {
+        keep[u] = true;
+    }
     let mut w_out = Array1::<f64>::zeros(h);
     let mut b_out = model.output_bias();
-    for (rank, &j) in order.iter().enumerate() {
-        if rank < k {
+    for j in 0..h {
+        if keep[j] {
             w_out[j] = w[j];
         } else {
-            b_out += w[j] * a.column(j).sum() / n;
+            b_out += w[j] * (a.column(j).sum() / n);
         }
     }
     MlpModel::from_weights(

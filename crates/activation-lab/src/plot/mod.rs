@@ -27,8 +27,8 @@
 
 mod animation;
 mod cheat_sheet;
-mod checks;
-mod contour;
+pub(crate) mod checks;
+pub(crate) mod contour;
 mod decision_surface;
 mod export;
 mod function_chart;
@@ -40,13 +40,13 @@ mod legend;
 mod marker;
 mod net_input_map;
 mod panel;
-mod ranges;
+pub(crate) mod ranges;
 mod scatter;
 mod schematic;
 mod series;
 mod sigmoid_curve;
-mod style;
-mod text;
+pub(crate) mod style;
+pub(crate) mod text;
 pub(crate) mod theme;
 mod training_curves;
 
@@ -62,7 +62,7 @@ pub use grids::{
 };
 pub use hidden_unit_gallery::hidden_unit_gallery;
 pub use hidden_units::{
-    MIN_LINE_ANGLE_DEG, distinct_hidden_units, line_angle_between, partial_sum,
+    MIN_LINE_ANGLE_DEG, distinct_hidden_units, keep_hidden_units, line_angle_between, partial_sum,
     partial_sum_accuracies, partial_sum_sizes, strongest_hidden_units, unit_order,
 };
 pub use net_input_map::net_input_map;
