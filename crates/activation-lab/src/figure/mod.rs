@@ -4,8 +4,9 @@
 //! plotters) and renders it on demand:
 //!
 //! - inline in a notebook: evcxr calls [`Figure::evcxr_display`] on a cell's
-//!   final value and shows the SVG (MIME `image/svg+xml`, which GitHub and
-//!   VS Code render);
+//!   final value, which sends one bundle of `image/svg+xml` (shown by trusted
+//!   notebooks, VS Code and the HTML export) and `image/png` (shown where SVG
+//!   is not: an untrusted notebook in JupyterLab);
 //! - as an SVG string ([`Figure::to_svg`]) or file;
 //! - as a PNG ([`Figure::to_png`], [`Figure::to_png_scaled`]) rendered with
 //!   the embedded DejaVu Sans font, so the bytes are the same on every

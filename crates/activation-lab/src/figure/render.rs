@@ -271,13 +271,25 @@ impl Figure {
         crate::files::write(path.as_ref(), self.to_bytes(format)?)
     }
 
-    /// Shows the figure inline in an evcxr (Rust Jupyter kernel) notebook as
-    /// `image/svg+xml`. evcxr calls this method on a cell's final value; in
-    /// other programs it prints the SVG wrapped in evcxr's markers.
+    /// Shows the figure inline in an evcxr (Rust Jupyter kernel) notebook:
+    /// one display bundle with `image/svg+xml` and `image/png`. Trusted
+    /// notebooks, VS Code and the HTML export show the SVG; an untrusted
+    /// notebook in JupyterLab (which does not show SVG from untrusted
+    /// outputs) and viewers without SVG show the PNG. evcxr calls this
+    /// method on a cell's final value; in other programs it prints the
+    /// bundle wrapped in evcxr's markers.
     pub fn evcxr_display(&self) {
-        match self.to_svg() {
-            Ok(svg) => println!("EVCXR_BEGIN_CONTENT image/svg+xml\n{svg}\nEVCXR_END_CONTENT"),
-            Err(e) => println!("EVCXR_BEGIN_CONTENT text/plain\n{e}\nEVCXR_END_CONTENT"),
+        match (self.to_svg(), self.to_bytes(ImageFormat::Png)) {
+            (Ok(svg), Ok(png)) => {
+                println!("EVCXR_BEGIN_CONTENT image/svg+xml\n{svg}\nEVCXR_END_CONTENT");
+                println!(
+                    "EVCXR_BEGIN_CONTENT image/png\n{}\nEVCXR_END_CONTENT",
+                    super::encode::base64(&png)
+                );
+            }
+            (Err(e), _) | (_, Err(e)) => {
+                println!("EVCXR_BEGIN_CONTENT text/plain\n{e}\nEVCXR_END_CONTENT")
+            }
         }
     }
 }
