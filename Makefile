@@ -12,7 +12,7 @@ FIGURE_THEME ?= light
 # Jupyter refuses to run as root unless told to (containers, lab machines set up as root)
 JUPYTER_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab setup viewers test test-rust test-notebooks lint figures html strip clean bench bench-crate bench-kernel student editions
+.PHONY: help lab setup viewers test test-rust test-notebooks lint figures html strip clean bench bench-crate bench-kernel bench-widgets student editions
 
 help:
 	@grep -E '^## ' Makefile | sed 's/^## /  make /'
@@ -62,24 +62,28 @@ figures:
 	$(CARGO) run --release --locked -q -p activation-lab-cli -- figures --out $(FIGURES_DIR) --format $(FIGURE_FORMATS) --size $(FIGURE_SIZE) --theme $(FIGURE_THEME)
 	@echo "figures written to $(FIGURES_DIR)/ (open $(FIGURES_DIR)/index.html)"
 
-## html: executed copies of the notebooks as HTML in notebooks/html (for readers without Rust)
+## html: executed notebooks as HTML in notebooks/html, interactive and offline (for readers without Rust)
 html: setup
 	$(PY) tests/run_notebooks.py --edition solutions --save-executed notebooks/html/executed
-	$(VENV)/bin/jupyter nbconvert --to html --output-dir notebooks/html notebooks/html/executed/*.ipynb
-	@echo "HTML written to notebooks/html/"
+	$(PY) tools/export_html.py notebooks/html/executed/*.ipynb --out notebooks/html
+	@echo "HTML written to notebooks/html/ (open notebooks/html/index.html; it works offline)"
 
 ## strip: remove outputs and execution counts from the notebooks before committing
 strip: setup
 	$(PY) tools/strip_notebooks.py notebooks/*.ipynb
 
-## bench: speed benchmarks, the NumPy/scikit-learn comparison and the kernel's latency (see BENCHMARKS.md)
+## bench: speed benchmarks, the NumPy/scikit-learn comparison, the kernel's latency and the widgets' redraw (see BENCHMARKS.md)
 BENCH_VENV := target/bench-venv
-bench: bench-crate bench-kernel
+bench: bench-crate bench-kernel bench-widgets
 
 bench-crate:
 	$(CARGO) bench --locked -p activation-lab --bench training --bench figures --bench peak_memory
 	@test -x $(BENCH_VENV)/bin/python || { python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q -r bench/requirements.txt; }
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BENCH_VENV)/bin/python bench/compare.py
+
+## bench-widgets: how fast the interactive widgets redraw in headless Chromium
+bench-widgets: setup viewers
+	$(PY) tools/widget_timing.py
 
 ## bench-kernel: the classroom latency of the Rust kernel (fresh kernels, notebooks 04-06)
 bench-kernel: setup

@@ -14,6 +14,8 @@ A notebook fails when, in any edition:
     evcxr's compile/runtime error text on stderr (evcxr does not mark such a
     cell as failed, so the outputs are inspected);
   * a cell tagged `figure` shows no image (SVG, PNG or GIF);
+  * a cell tagged `widget` shows no interactive widget (`text/html` with a
+    `data-widget` root) or not its static picture (`image/png`) beside it;
   * a cell tagged `claim` prints no `PASS` line, or any `FAIL` or
     `not answered yet` line; other cells print either;
   * a cell tagged `self-check`, in the edition
@@ -119,6 +121,17 @@ def cell_text(cell: nbformat.NotebookNode) -> tuple[str, str, set[str]]:
     return "".join(out), "".join(err), mimes
 
 
+def shows_widget(cell: nbformat.NotebookNode) -> bool:
+    """One display bundle with the widget (`text/html`, a `data-widget` root)
+    and its static picture (`image/png`)."""
+    return any(
+        o.output_type in ("display_data", "execute_result")
+        and 'data-widget="' in o.data.get("text/html", "")
+        and "image/png" in o.data
+        for o in cell.get("outputs", [])
+    )
+
+
 def status_of(line: str) -> str | None:
     for status in (PASS, FAIL, UNANSWERED):
         if line.startswith(status):
@@ -208,6 +221,8 @@ def run(path: Path, edition: str, save_to: Path | None) -> tuple[list[str], dict
                     break
         if "figure" in tags and not any(m.startswith("image/") for m in mimes):
             problems.append(f"{where}: tagged 'figure' but shows no image")
+        if "widget" in tags and not shows_widget(cell):
+            problems.append(f"{where}: tagged 'widget' but shows no widget with its static picture")
         cell_problems, n_checks = check_lines(edition, tags, out, where)
         problems.extend(cell_problems)
         if "self-check" in tags:

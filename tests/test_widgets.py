@@ -33,10 +33,12 @@ fails.
 
 import json
 import math
+import re
 import os
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import unittest
 from pathlib import Path
@@ -234,6 +236,52 @@ class WidgetsShowTheCratesNumbers(unittest.TestCase):
                 self.assertFalse(live.locator(".al-fallback").is_visible())
                 self.assertTrue(live.locator("canvas").first.is_visible())
                 self.assertEqual(problems, [])
+
+    def test_the_html_export_renders_maths_and_runs_widgets_offline(self):
+        """`make html`'s exporter on a notebook with maths and two widget
+        outputs (the bundles cells get): opened from disk with the network
+        refused, MathJax typesets every formula and both widgets run."""
+        import nbformat
+        sys.path.insert(0, str(ROOT / "tools"))
+        import export_html
+
+        nb = nbformat.v4.new_notebook()
+        nb.cells.append(nbformat.v4.new_markdown_cell(
+            "# Maths offline\n\nThe sigmoid $\\sigma(z) = 1/(1 + e^{-z})$ and\n\n"
+            "$$L(\\mathbf{w}, b) = -\\frac1n \\sum_i y_i \\ln \\sigma(z_i)$$"))
+        for kind in ("logistic", "training"):
+            cell = nbformat.v4.new_code_cell(f"explore_{kind}(...)")
+            bundle = json.loads((self.dir / f"{kind}.bundle.json").read_text())
+            cell.outputs = [nbformat.v4.new_output("display_data", data=bundle)]
+            nb.cells.append(cell)
+        source = self.dir / "export" / "maths-and-widgets.ipynb"
+        source.parent.mkdir(exist_ok=True)
+        nbformat.write(nb, source)
+        out = self.dir / "export" / "html"
+        export_html.main([str(source), "--out", str(out)])
+        text = (out / "maths-and-widgets.html").read_text()
+        # no script or style from elsewhere (nbconvert's mermaid loader imports
+        # from a CDN only for mermaid diagrams, which the series has none of)
+        self.assertFalse(re.search(r'(src|href)="(https?:)?//', text), "the page links a file from the network")
+        page, problems = self.open("export/html/maths-and-widgets.html")
+        page.wait_for_function("window.MathJax && MathJax.Hub && MathJax.Hub.queue.pending === 0 "
+                               "&& document.querySelectorAll('.MathJax').length >= 2", timeout=60000)
+        self.assertEqual(page.evaluate("document.querySelectorAll('.MathJax').length"), 2)
+        self.assertNotIn("$$", page.evaluate("document.body.innerText"))
+        kinds = page.evaluate("window.activationLab.widgets.map(w => w.kind)")
+        self.assertEqual(kinds, ["logistic", "training"])
+        for i, kind in enumerate(kinds):
+            case = json.loads((self.dir / f"{kind}.expected.json").read_text())[0]
+            got = page.evaluate("([i, p]) => { const w = window.activationLab.widgets[i]; w.set(p); return w.state(); }",
+                                [i, case["params"]])
+            self.assertEqual(differences(case["state"], got), [], kind)
+        self.assertFalse(page.locator(".al-fallback").first.is_visible())
+        # MathJax probes its web fonts with a blank font, which a page opened
+        # from disk may not load (it then uses the fonts it has); nothing else
+        problems = [p for p in problems if "about:blank" not in p and "net::ERR_FAILED" not in p]
+        self.assertEqual(problems, [])
+        if self.shots:
+            page.screenshot(path=str(Path(self.shots) / "html-export.png"), full_page=True)
 
     def test_redraw_time_of_a_weight_slider(self):
         """Measured, not asserted (speed targets live in benchmarks)."""

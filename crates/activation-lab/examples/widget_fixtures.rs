@@ -10,7 +10,8 @@
 //!
 //! Writes `OUT_DIR/KIND.html` (standalone), `OUT_DIR/KIND.inline.html` (the
 //! notebook output in a bare page, as nbconvert and JupyterLab embed it)
-//! and `OUT_DIR/KIND.expected.json` (`[{params, state}, …]`) for every kind.
+//! `OUT_DIR/KIND.bundle.json` (the display bundle a notebook cell gets) and
+//! `OUT_DIR/KIND.expected.json` (`[{params, state}, …]`) for every kind.
 
 use std::path::PathBuf;
 
@@ -102,6 +103,12 @@ fn main() -> Result<()> {
             widget.inline_html()?
         );
         write(&out.join(format!("{kind}.inline.html")), inline.as_bytes())?;
+        // the display bundle evcxr_display sends, for notebooks built by the tests
+        let bundle = widget.display_bundle()?;
+        write(
+            &out.join(format!("{kind}.bundle.json")),
+            bundle.to_string().as_bytes(),
+        )?;
         let expected: Vec<Value> = params
             .iter()
             .map(|p| Ok(json!({"params": p, "state": widget.reference_state(p)?})))

@@ -8,9 +8,10 @@
 //! ```
 //!
 //! Besides the crate's own types and functions it re-exports the `ndarray`,
-//! `rand`, `rand_chacha` and `plotters` crates (and ndarray's `array!`,
-//! `s!`, `Array1`, `Array2`), so a notebook needs a single `:dep` and its
-//! versions always match the crate's.
+//! `rand`, `rand_chacha`, `plotters` and `serde_json` crates (and ndarray's
+//! `array!`, `s!`, `Array1`, `Array2`, and `json!` for a widget's parameters),
+//! so a notebook needs a single `:dep` and its versions always match the
+//! crate's.
 
 pub use crate::activation::{
     Activation, ActivationInfo, catalogue, cheat_sheet_html, cheat_sheet_markdown, log_sigmoid,
@@ -27,8 +28,9 @@ pub use crate::data::{
 pub use crate::error::{Error, Result};
 pub use crate::experiments::{L2Run, L2Study, RunResult, l2_study};
 pub use crate::explore::{
-    Widget, WidgetKind, explore_activations, explore_activations_grid, explore_hidden_units,
-    explore_logistic, explore_net_input, explore_sigmoid, explore_training,
+    ACTIVATION_WIDTHS, EXPLORE_ACTIVATIONS, MAX_WIDGET_ROWS, Widget, WidgetKind,
+    explore_activations, explore_activations_grid, explore_hidden_units, explore_logistic,
+    explore_net_input, explore_sigmoid, explore_training,
 };
 pub use crate::figure::{
     Collision, Figure, FigureSize, ImageFormat, ImageOptions, Palette, SvgText,
@@ -59,3 +61,4 @@ pub use ndarray::{self, Array1, Array2, Axis, array, s};
 pub use plotters;
 pub use rand::{self, Rng, SeedableRng};
 pub use rand_chacha;
+pub use serde_json::{self, json};

@@ -145,24 +145,43 @@ impl Widget {
         crate::files::write(path.as_ref(), self.to_html())
     }
 
-    /// Shows the widget inline in an evcxr notebook: one display bundle
-    /// with `text/html` (the widget, with its static picture until the
-    /// script runs), `image/png` (the picture, for viewers that show no
+    /// The display bundle a notebook cell gets, MIME type → content:
+    /// `text/html` (the widget, with its static picture until the script
+    /// runs), `image/png` (the picture, base64, for viewers that show no
     /// HTML) and `text/plain`.
+    ///
+    /// ```
+    /// use activation_lab::prelude::*;
+    /// # fn main() -> activation_lab::Result<()> {
+    /// let bundle = explore_sigmoid(0.0)?.display_bundle()?;
+    /// assert!(bundle["text/html"].as_str().unwrap().contains("data-widget=\"sigmoid\""));
+    /// assert!(bundle["image/png"].as_str().unwrap().starts_with("iVBORw0KGgo"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// The errors of drawing the static picture as PNG.
+    pub fn display_bundle(&self) -> Result<serde_json::Value> {
+        let png = self.fallback.to_bytes(ImageFormat::Png)?;
+        Ok(serde_json::json!({
+            "text/html": page::inline(self, &png),
+            "image/png": crate::figure::base64(&png),
+            "text/plain": format!("{} (interactive figure: {})", self.title, self.kind),
+        }))
+    }
+
+    /// Shows the widget inline in an evcxr notebook: the
+    /// [`display_bundle`](Self::display_bundle) as one output.
     pub fn evcxr_display(&self) {
-        match self.fallback.to_bytes(ImageFormat::Png) {
-            Ok(png) => {
-                let html = page::inline(self, &png);
-                println!("EVCXR_BEGIN_CONTENT text/html\n{html}\nEVCXR_END_CONTENT");
-                println!(
-                    "EVCXR_BEGIN_CONTENT image/png\n{}\nEVCXR_END_CONTENT",
-                    crate::figure::base64(&png)
-                );
-                println!(
-                    "EVCXR_BEGIN_CONTENT text/plain\n{} (interactive figure: {})\nEVCXR_END_CONTENT",
-                    self.title, self.kind
-                );
+        match self.display_bundle() {
+            Ok(serde_json::Value::Object(bundle)) => {
+                for (mime, content) in bundle {
+                    let text = content.as_str().unwrap_or_default();
+                    println!("EVCXR_BEGIN_CONTENT {mime}\n{text}\nEVCXR_END_CONTENT");
+                }
             }
+            Ok(_) => {}
             Err(e) => println!("EVCXR_BEGIN_CONTENT text/plain\n{e}\nEVCXR_END_CONTENT"),
         }
     }

@@ -211,7 +211,7 @@ KINDS.logistic = function (root, spec) {
   var buttons = el('div', { 'class': 'al-buttons' }, side);
   button(buttons, 'Show the trained weights', function () { api.set(spec.trained); });
   button(buttons, 'Start again', function () { api.set({ w1: spec.w1, w2: spec.w2, b: spec.b }); });
-  var out = readout(side, [['accuracy', 'training accuracy'], ['loss', 'log-loss'], ['p', 'P(y = 1) at the clicked point']]);
+  var out = readout(side, [['accuracy', 'training accuracy'], ['loss', 'log-loss'], ['p', 'P(y = 1) at the point']]);
   legend(side, pal, spec.names, false);
   el('p', { 'class': 'al-note', text: 'Shading: P(y = 1 | x), stronger colour = more certain. Black line: the p = 0.5 boundary, where z = 0. Click the plot to read P(y = 1) at a point.' }, side);
   var raster = new Raster(n), bandOf = new Uint8Array(n * n), zs = new Float64Array(data.n);

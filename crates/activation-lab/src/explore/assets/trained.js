@@ -134,7 +134,7 @@ KINDS['hidden-units'] = function (root, spec) {
   });
   var buttons = el('div', { 'class': 'al-buttons' }, side);
   button(buttons, 'All units on', function () { api.set({ k: h, off: [] }); });
-  var out = readout(side, [['used', 'units used'], ['train', 'training accuracy'], ['test', 'test accuracy'], ['p', 'P(y = 1) at the clicked point']]);
+  var out = readout(side, [['used', 'units used'], ['train', 'training accuracy'], ['test', 'test accuracy'], ['p', 'P(y = 1) at the point']]);
   legend(side, pal, spec.names, true);
   el('p', { 'class': 'al-note', text: 'A unit left out adds its average output instead. Thin dashed lines: the straight line z = 0 of each unit kept (up to 12 shown).' }, side);
   // each unit's output on the grid and on the data, computed once
@@ -328,6 +328,10 @@ function mountAll() {
   var roots = document.querySelectorAll('[data-widget]:not([data-al-mounted])');
   Array.prototype.forEach.call(roots, function (root) {
     root.setAttribute('data-al-mounted', '');
+    // keys typed in the widget (arrows on a slider) are the widget's: JupyterLab
+    // and Notebook 7 would otherwise take arrows in command mode to move or fold cells
+    root.setAttribute('data-lm-suppress-shortcuts', 'true');
+    root.addEventListener('keydown', function (e) { e.stopPropagation(); });
     var kind = root.getAttribute('data-widget');
     var holder = root.querySelector('script[type="application/json"]');
     try {
