@@ -12,6 +12,9 @@ use crate::error::{Error, Result, short};
 use crate::models::{Classifier, LogisticModel};
 use crate::plot::{DecisionSurface, SigmoidPanels, net_input_map, sigmoid_curve};
 
+/// The largest |weight| a logistic widget's sliders reach.
+const MAX_WEIGHT: f64 = 1e6;
+
 /// Where the logistic widget's sliders start: w1, w2, b.
 const START: [f64; 3] = [1.0, -1.0, 0.0];
 
@@ -134,8 +137,8 @@ pub fn explore_sigmoid(z: f64) -> Result<Widget> {
 /// # Errors
 /// [`Error::Empty`] for no rows, [`Error::ShapeMismatch`] unless `data`
 /// has two feature columns and `trained` two weights,
-/// [`Error::TooLarge`] for more than [`MAX_WIDGET_ROWS`] rows or values a
-/// figure cannot draw.
+/// [`Error::TooLarge`] for more than [`MAX_WIDGET_ROWS`] rows, values a
+/// figure cannot draw, or trained weights beyond ±10⁶.
 pub fn explore_logistic(data: &Dataset, trained: &LogisticModel) -> Result<Widget> {
     spec::check_data(data, "the data")?;
     check_rows(data)?;
@@ -149,6 +152,13 @@ pub fn explore_logistic(data: &Dataset, trained: &LogisticModel) -> Result<Widge
     let (tw1, tw2, tb) = (trained.weights()[0], trained.weights()[1], trained.bias());
     for (name, v) in [("trained w1", tw1), ("trained w2", tw2), ("trained b", tb)] {
         check_finite(name, v)?;
+        if v.abs() > MAX_WEIGHT {
+            return Err(Error::too_large(
+                name,
+                short(v),
+                format!("a weight within ±{MAX_WEIGHT:e}, which the widget's sliders can reach"),
+            ));
+        }
     }
     let start = LogisticModel::from_weights(array![START[0], START[1]], START[2])?;
     let fallback_title = format!(

@@ -28,6 +28,7 @@ mod metrics;
 mod models;
 mod notebook;
 mod predict;
+mod widgets;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
@@ -57,6 +58,7 @@ fn all_cases() -> Vec<Case> {
     gallery::cases(&mut cases);
     curves::cases(&mut cases);
     notebook::cases(&mut cases);
+    widgets::cases(&mut cases);
     cases
 }
 
