@@ -122,7 +122,7 @@ KINDS.sigmoid = function (root, spec) {
   var side = el('div', { 'class': 'al-side' }, body);
   var zs = slider(side, 'z', zr[0], zr[1], 0.1, s.z, function (v) { s.z = v; draw(); });
   var out = readout(side, [['sigma', 'σ(z)'], ['d', 'σ′(z)'], ['class', 'class ŷ']]);
-  el('p', { 'class': 'al-note', text: 'Dashed grey: z = 0 and σ = 0.5, the threshold. ŷ = 1 exactly when z ≥ 0, i.e. σ(z) ≥ 0.5.' }, side);
+  el('p', { 'class': 'al-note', text: 'Dashed grey: the threshold (z = 0, σ = 0.5), the slope\'s peak (0.25) and the z shown. ŷ = 1 exactly when z ≥ 0, i.e. when σ(z) ≥ 0.5.' }, side);
   function curve(plot, f, color) {
     var ctx = cv.ctx;
     plot.clip();
@@ -227,9 +227,11 @@ KINDS.logistic = function (root, spec) {
     plot.clear();
     plot.image(raster.bands(bandOf, colors));
     plot.line(s.w1, s.w2, s.b, pal.ink, 2.5);
-    plot.points(data, pal, false, 3.6);
+    plot.cached('data', function (p) {
+      p.points(data, pal, false, 3.6);
+      p.axes(pal, spec.names.features[0], spec.names.features[1]);
+    });
     plot.probe(s.point, pal);
-    plot.axes(pal, spec.names.features[0], spec.names.features[1]);
     var sc = api.state();
     out.set('accuracy', pct(sc.accuracy)); out.set('loss', fmt(sc.loss, 4));
     out.set('p', sc.p === null ? 'click the plot' : fmt(sc.p, 4));

@@ -39,22 +39,31 @@ KINDS.training = function (root, spec) {
     ready: Promise.all(frames.map(function (f) { return decodeLevels(f.surface, n); }))
       .then(function (all) { levels = all; draw(); })
   };
-  function drawCurves(f) {
-    var ctx = cc.ctx;
-    curves.clear();
-    curves.axes(pal, 'epoch', 'loss', true);
+  function dataLayer(p) {
+    p.points(train, pal, false, 3.4);
+    p.points(test, pal, true, 3.4);
+    p.axes(pal, spec.names.features[0], spec.names.features[1]);
+  }
+  function curveLayer(p) {
+    var ctx = p.ctx;
+    p.axes(pal, 'epoch', 'loss', true);
     [['train_loss', pal.classes[0]], ['test_loss', pal.classes[1]]].forEach(function (k) {
       var v = spec.curves[k[0]];
-      curves.clip();
+      p.clip();
       ctx.strokeStyle = k[1]; ctx.lineWidth = 2; ctx.lineJoin = 'round';
       ctx.beginPath();
       for (var e = 0; e < v.length; e++) {
         // v[e] is measured after epoch e + 1
-        if (e === 0) { ctx.moveTo(curves.X(1), curves.Y(v[0])); } else { ctx.lineTo(curves.X(e + 1), curves.Y(v[e])); }
+        if (e === 0) { ctx.moveTo(p.X(1), p.Y(v[0])); } else { ctx.lineTo(p.X(e + 1), p.Y(v[e])); }
       }
       ctx.stroke();
       ctx.restore();
     });
+  }
+  function drawCurves(f) {
+    var ctx = cc.ctx;
+    curves.clear();
+    curves.cached('curves', curveLayer);
     curves.clip();
     ctx.strokeStyle = pal.guide; ctx.lineWidth = 1.2; ctx.setLineDash([5, 4]);
     ctx.beginPath(); ctx.moveTo(curves.X(f.epoch), curves.py0); ctx.lineTo(curves.X(f.epoch), curves.py1); ctx.stroke();
@@ -69,9 +78,7 @@ KINDS.training = function (root, spec) {
     var t0 = performance.now(), f = frames[s.frame];
     plot.clear();
     if (levels) { drawLevels(plot, raster, levels[s.frame], pal, colors); }
-    plot.points(train, pal, false, 3.4);
-    plot.points(test, pal, true, 3.4);
-    plot.axes(pal, spec.names.features[0], spec.names.features[1]);
+    plot.cached('data', dataLayer);
     drawCurves(f);
     es.set(s.frame);
     out.set('epoch', f.epoch + ' of ' + spec.epochs);
@@ -200,10 +207,12 @@ KINDS['hidden-units'] = function (root, spec) {
       }
     }
     plot.contour(zGrid, n, 0, pal.ink, 2);
-    plot.points(train, pal, false, 3.2);
-    plot.points(test, pal, true, 3.2);
+    plot.cached('data', function (p) {
+      p.points(train, pal, false, 3.2);
+      p.points(test, pal, true, 3.2);
+      p.axes(pal, spec.names.features[0], spec.names.features[1]);
+    });
     plot.probe(s.point, pal);
-    plot.axes(pal, spec.names.features[0], spec.names.features[1]);
     var st = api.state();
     out.set('used', used + ' of ' + h);
     out.set('train', pct(st.train_accuracy)); out.set('test', pct(st.test_accuracy));
@@ -293,9 +302,11 @@ KINDS.activations = function (root, spec) {
     var t0 = performance.now(), cell = find();
     plot.clear();
     if (levels) { drawLevels(plot, raster, levels[spec.cells.indexOf(cell)], pal, colors); }
-    plot.points(train, pal, false, 3.4);
-    plot.points(test, pal, true, 3.4);
-    plot.axes(pal, spec.names.features[0], spec.names.features[1]);
+    plot.cached('data', function (p) {
+      p.points(train, pal, false, 3.4);
+      p.points(test, pal, true, 3.4);
+      p.axes(pal, spec.names.features[0], spec.names.features[1]);
+    });
     acts[s.activation].checked = true; widths[s.width].checked = true;
     out.set('train', pct(cell.train_accuracy)); out.set('test', pct(cell.test_accuracy));
     api.redrawMs = performance.now() - t0;
