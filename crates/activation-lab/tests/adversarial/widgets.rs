@@ -14,7 +14,10 @@ fn page(w: Result<Widget>) -> Result<Vec<f64>> {
     let html = w.to_html();
     let inline = w.inline_html()?;
     // the static picture is base64, whose letters may spell anything
-    let text = inline.split("data:image/png;base64,").next().unwrap_or_default();
+    let text = inline
+        .split("data:image/png;base64,")
+        .next()
+        .unwrap_or_default();
     if html.contains("NaN") || text.contains("NaN") || html.contains("Infinity") {
         return Ok(vec![f64::NAN]);
     }
