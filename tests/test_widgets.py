@@ -205,11 +205,11 @@ class WidgetsShowTheCratesNumbers(unittest.TestCase):
 
     def test_bad_parameters_are_refused_by_name_and_the_widget_keeps_working(self):
         bad = {
-            "net-input": ({"w1": "x"}, "w1"),
+            "net-input": ({"w1": 1e308}, "w1 = 1e+308: expected a number from -1000000 to 1000000"),
             "sigmoid": ({"z": 100}, "z = 100"),
             "logistic": ({"point": [1]}, "point"),
             "training": ({"epoch": 7}, "epoch = 7: not recorded"),
-            "hidden-units": ({"k": 0}, "k = 0"),
+            "hidden-units": ({"k": 5, "off": [200]}, "off = [200]"),
             "activations": ({"activation": "swish"}, "expected one of identity"),
         }
         for kind, (params, message) in bad.items():

@@ -28,7 +28,7 @@ pub use crate::data::{
 pub use crate::error::{Error, Result};
 pub use crate::experiments::{L2Run, L2Study, RunResult, l2_study};
 pub use crate::explore::{
-    ACTIVATION_WIDTHS, EXPLORE_ACTIVATIONS, MAX_WIDGET_ROWS, Widget, WidgetKind,
+    ACTIVATION_WIDTHS, EXPLORE_ACTIVATIONS, MAX_WIDGET_ROWS, MAX_WIDGET_UNITS, Widget, WidgetKind,
     explore_activations, explore_activations_grid, explore_hidden_units, explore_logistic,
     explore_net_input, explore_sigmoid, explore_training,
 };

@@ -257,5 +257,31 @@ fn bad_inputs_are_errors_that_name_them() -> Result<()> {
             .to_string()
             .contains('z')
     );
+    assert!(
+        w.reference_state(&json!({"x": 1}))
+            .unwrap_err()
+            .to_string()
+            .contains("\"x\"")
+    );
+    let mlp = small_mlp().fit(&train)?;
+    let units = explore_hidden_units(&mlp, &train, &test)?;
+    assert!(
+        units
+            .reference_state(&json!({"off": [30]}))
+            .unwrap_err()
+            .to_string()
+            .contains("off")
+    );
+    let twice = units.reference_state(&json!({"off": [3, 3]}))?;
+    assert_eq!(twice["off"], json!([3]));
+    let huge = Mlp::new().hidden_units(MAX_WIDGET_UNITS + 1);
+    assert!(msg(explore_training(&huge, &train, &test, 5)).contains("hidden units"));
+    // the activations widget starts where its static picture does
+    let grid = fit_activations_by_widths(&data, &[Activation::Relu], &[1, 2], 5, SEED)?;
+    let start = explore_activations_grid(&grid)?.reference_state(&json!({}))?;
+    assert_eq!(
+        (start["activation"].clone(), start["width"].clone()),
+        (json!("relu"), json!(2))
+    );
     Ok(())
 }

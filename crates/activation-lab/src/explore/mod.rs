@@ -51,8 +51,8 @@ mod weights;
 mod widget;
 
 pub use trained::{
-    ACTIVATION_WIDTHS, EXPLORE_ACTIVATIONS, explore_activations, explore_activations_grid,
-    explore_hidden_units, explore_training,
+    ACTIVATION_WIDTHS, EXPLORE_ACTIVATIONS, MAX_WIDGET_UNITS, explore_activations,
+    explore_activations_grid, explore_hidden_units, explore_training,
 };
 pub use weights::{MAX_WIDGET_ROWS, explore_logistic, explore_net_input, explore_sigmoid};
 pub use widget::{Widget, WidgetKind};

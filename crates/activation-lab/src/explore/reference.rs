@@ -35,6 +35,21 @@ pub(super) enum Reference {
     Activations { grid: ModelGrid },
 }
 
+/// [`Error::InvalidParameter`] for a key the widget's `set()` does not take.
+fn known_keys(params: &Value, known: &[&str]) -> Result<()> {
+    match params {
+        Value::Object(map) => match map.keys().find(|k| !known.contains(&k.as_str())) {
+            Some(k) => Err(Error::param(
+                "params",
+                format!("{k:?}"),
+                &format!("the widget's parameters: {}", known.join(", ")),
+            )),
+            None => Ok(()),
+        },
+        other => Err(Error::param("params", other, "an object")),
+    }
+}
+
 fn number(params: &Value, key: &str, default: f64) -> Result<f64> {
     match params.get(key) {
         None => Ok(default),
@@ -90,6 +105,16 @@ impl Widget {
     /// epoch, width or activation the widget does not have.
     pub fn reference_state(&self, params: &Value) -> Result<Value> {
         let spec = &self.spec;
+        known_keys(
+            params,
+            match self.kind {
+                WidgetKind::NetInput | WidgetKind::Logistic => &["w1", "w2", "b", "point"],
+                WidgetKind::Sigmoid => &["z"],
+                WidgetKind::Training => &["epoch", "frame"],
+                WidgetKind::HiddenUnits => &["k", "off", "point"],
+                WidgetKind::Activations => &["activation", "width"],
+            },
+        )?;
         let start = |k: &str| spec[k].as_f64().unwrap_or_default();
         match (&self.kind, &self.reference) {
             (WidgetKind::NetInput, _) => {
@@ -134,13 +159,26 @@ impl Widget {
                     test,
                 },
             ) => {
-                let last = frames.last().map_or(0, |f| f.0);
-                let epoch = number(params, "epoch", last as f64)?;
-                let (i, (e, m)) = frames
-                    .iter()
-                    .enumerate()
-                    .find(|(_, (e, _))| *e as f64 == epoch)
-                    .ok_or_else(|| Error::param("epoch", epoch, "a recorded epoch"))?;
+                let last = frames.len().saturating_sub(1);
+                let frame = number(params, "frame", last as f64)?;
+                if !(0.0..=last as f64).contains(&frame) {
+                    return Err(Error::param(
+                        "frame",
+                        frame,
+                        &format!("a frame from 0 to {last}"),
+                    ));
+                }
+                let mut i = frame.round() as usize;
+                if params.get("epoch").is_some() {
+                    let epoch = number(params, "epoch", 0.0)?;
+                    i = frames
+                        .iter()
+                        .position(|(e, _)| *e as f64 == epoch)
+                        .ok_or_else(|| Error::param("epoch", epoch, "a recorded epoch"))?;
+                }
+                let (e, m) = frames
+                    .get(i)
+                    .ok_or_else(|| Error::empty("the training run", "recorded frame"))?;
                 Ok(
                     json!({"epoch": e, "frame": i, "train_loss": m.log_loss(train)?,
                           "test_loss": m.log_loss(test)?, "train_accuracy": m.accuracy(train)?,
@@ -157,11 +195,25 @@ impl Widget {
                         &format!("a whole number from 1 to {h}"),
                     ));
                 }
-                let off: Vec<usize> = match params.get("off") {
+                let mut off: Vec<usize> = match params.get("off") {
                     None => Vec::new(),
                     Some(v) => serde_json::from_value(v.clone())
                         .map_err(|_| Error::param("off", v, "a list of hidden units"))?,
                 };
+                if let Some(&u) = off.iter().find(|&&u| u >= h) {
+                    return Err(Error::param(
+                        "off",
+                        u,
+                        &format!("hidden units from 0 to {}", h - 1),
+                    ));
+                }
+                // a unit listed twice is off once, as the page keeps it
+                let mut seen = Vec::with_capacity(off.len());
+                off.retain(|u| {
+                    let new = !seen.contains(u);
+                    seen.push(*u);
+                    new
+                });
                 let mut used: Vec<usize> = strongest_hidden_units(model, k as usize)
                     .into_iter()
                     .filter(|u| !off.contains(u))
@@ -176,7 +228,7 @@ impl Widget {
             }
             (WidgetKind::Activations, Reference::Activations { grid }) => {
                 let activation = match params.get("activation") {
-                    None => spec["activations"][0]
+                    None => spec["start"]["activation"]
                         .as_str()
                         .unwrap_or_default()
                         .to_string(),
@@ -185,7 +237,8 @@ impl Widget {
                         .ok_or_else(|| Error::param("activation", v, "a name"))?
                         .to_string(),
                 };
-                let width = number(params, "width", 200.0)?;
+                let start_width = spec["start"]["width"].as_f64().unwrap_or_default();
+                let width = number(params, "width", start_width)?;
                 let cell = grid
                     .cells
                     .iter()

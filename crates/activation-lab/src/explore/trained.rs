@@ -33,6 +33,23 @@ const ACTIVATIONS_EPOCHS: usize = 300;
 /// The most frames a training widget records (its page holds them all).
 const MAX_FRAMES: usize = 201;
 
+/// The most hidden units a widget's network may have: the hidden-units
+/// page keeps every unit's output on its grid (40 KB a unit) and one
+/// button per unit.
+pub const MAX_WIDGET_UNITS: usize = 1000;
+
+/// [`Error::TooLarge`] above [`MAX_WIDGET_UNITS`] hidden units.
+fn check_units(units: usize) -> Result<()> {
+    if units > MAX_WIDGET_UNITS {
+        return Err(Error::too_large(
+            "the model's hidden units",
+            units,
+            format!("at most {MAX_WIDGET_UNITS} hidden units, which a page can hold and draw"),
+        ));
+    }
+    Ok(())
+}
+
 /// Activations the browser's forward pass computes.
 const BROWSER_ACTIVATIONS: [Activation; 4] = [
     Activation::Identity,
@@ -60,9 +77,9 @@ const BROWSER_ACTIVATIONS: [Activation; 4] = [
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] for `every = 0`, [`Error::TooLarge`] for
-/// more than 200 recorded frames or rows beyond [`MAX_WIDGET_ROWS`]
-/// (super::MAX_WIDGET_ROWS), the errors of checking the data and of
-/// training.
+/// more than 200 recorded frames, more than [`MAX_WIDGET_UNITS`] hidden
+/// units or rows beyond [`MAX_WIDGET_ROWS`](super::MAX_WIDGET_ROWS), the
+/// errors of checking the data and of training.
 pub fn explore_training(
     settings: &Mlp,
     train: &Dataset,
@@ -81,7 +98,8 @@ pub fn explore_training(
             "record every 1 or more epochs",
         ));
     }
-    let frames = epochs.div_ceil(every) + 1;
+    check_units(settings.hidden_unit_count())?;
+    let frames = epochs.div_ceil(every).saturating_add(1);
     if frames > MAX_FRAMES {
         return Err(Error::too_large(
             "every",
@@ -178,8 +196,9 @@ pub fn explore_training(
 ///
 /// # Errors
 /// [`Error::ShapeMismatch`] unless the model and the data have two
-/// inputs, [`Error::InvalidParameter`] for an activation other than
-/// identity, sigmoid, tanh or ReLU, the errors of checking the data.
+/// inputs, [`Error::TooLarge`] above [`MAX_WIDGET_UNITS`] hidden units,
+/// [`Error::InvalidParameter`] for an activation other than identity,
+/// sigmoid, tanh or ReLU, the errors of checking the data.
 pub fn explore_hidden_units(model: &MlpModel, train: &Dataset, test: &Dataset) -> Result<Widget> {
     spec::check_data(train, "train")?;
     spec::check_data(test, "test")?;
@@ -192,6 +211,7 @@ pub fn explore_hidden_units(model: &MlpModel, train: &Dataset, test: &Dataset) -
             model.n_features(),
         ));
     }
+    check_units(model.hidden_units())?;
     let activation = model.activation();
     if !BROWSER_ACTIVATIONS.contains(&activation) {
         return Err(Error::param(
@@ -280,8 +300,9 @@ pub fn explore_activations(data: &Dataset, seed: u64) -> Result<Widget> {
 /// ```
 ///
 /// # Errors
-/// [`Error::Empty`] for a grid without a trained panel, the errors of
-/// predicting on its data.
+/// [`Error::Empty`] for a grid without a trained panel,
+/// [`Error::ShapeMismatch`] unless its data has two feature columns, the
+/// errors of predicting on its data.
 pub fn explore_activations_grid(grid: &ModelGrid) -> Result<Widget> {
     let first = grid
         .cells
@@ -289,6 +310,10 @@ pub fn explore_activations_grid(grid: &ModelGrid) -> Result<Widget> {
         .find(|c| c.model.is_some())
         .ok_or_else(|| Error::empty("the grid", "panel with a trained model"))?;
     let (train, test) = (&first.train, &first.test);
+    spec::check_data(train, "the grid's training data")?;
+    spec::check_data(test, "the grid's test data")?;
+    check_rows(train)?;
+    check_rows(test)?;
     let (xr, yr) = spec::range_of(&[train, test]);
     let mut cells: Vec<Value> = Vec::new();
     for cell in &grid.cells {
@@ -340,6 +365,7 @@ pub fn explore_activations_grid(grid: &ModelGrid) -> Result<Widget> {
         "title": title,
         "activations": grid.rows,
         "widths": widths,
+        "start": {"activation": shown.0.row, "width": shown.1.hidden_units()},
         "cells": cells,
         "grid_cells": RECORDED_CELLS,
         "range": {"x": [xr.0, xr.1], "y": [yr.0, yr.1]},

@@ -12,7 +12,8 @@ use crate::error::{Error, Result, short};
 use crate::models::{Classifier, LogisticModel};
 use crate::plot::{DecisionSurface, SigmoidPanels, net_input_map, sigmoid_curve};
 
-/// The largest |weight| a logistic widget's sliders reach.
+/// The largest |weight| or |bias| a widget's `set()` takes (the logistic
+/// widget's trained weights included).
 const MAX_WEIGHT: f64 = 1e6;
 
 /// Where the logistic widget's sliders start: w1, w2, b.
@@ -68,6 +69,7 @@ pub fn explore_net_input(
         "title": title,
         "w1": w1, "w2": w2, "b": bias,
         "reach": r,
+        "max_weight": MAX_WEIGHT,
         "x": [x1_range.0, x1_range.1],
         "y": [x2_range.0, x2_range.1],
         "cells": LIVE_CELLS,
@@ -179,6 +181,7 @@ pub fn explore_logistic(data: &Dataset, trained: &LogisticModel) -> Result<Widge
         "trained": {"w1": tw1, "w2": tw2, "b": tb},
         "reach": reach(SLIDER_REACH, &[tw1, tw2]),
         "bias_reach": reach(SLIDER_REACH, &[tb]),
+        "max_weight": MAX_WEIGHT,
         "range": spec::ranges(&[data]),
         "points": spec::points(data),
         "names": spec::names(data),

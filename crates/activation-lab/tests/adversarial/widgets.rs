@@ -237,6 +237,52 @@ pub fn cases(out: &mut Vec<Case>) {
     bad(
         out,
         "widgets",
+        "explore_activations_grid(a grid built by hand on one feature)",
+        &["feature columns"],
+        move || {
+            let one = Dataset::new(array![[0.0], [1.0], [2.0], [3.0]], array![0, 1, 0, 1])?;
+            let model = MlpModel::from_weights(
+                array![[1.0]],
+                array![0.0],
+                array![1.0],
+                0.0,
+                Activation::Relu,
+            )?;
+            let grid = ModelGrid {
+                title: "by hand".into(),
+                note: String::new(),
+                columns: vec!["1 unit".into()],
+                rows: vec!["relu".into()],
+                cells: vec![GridCell {
+                    row: "relu".into(),
+                    column: "1 unit".into(),
+                    model: Some(GridModel::Mlp(model)),
+                    train: one.clone(),
+                    test: one,
+                }],
+            };
+            page(explore_activations_grid(&grid))
+        },
+    );
+    bad(
+        out,
+        "widgets",
+        "explore_activations_grid(no trained panel)",
+        &["the grid"],
+        move || {
+            let grid = ModelGrid {
+                title: String::new(),
+                note: String::new(),
+                columns: vec![],
+                rows: vec![],
+                cells: vec![],
+            };
+            page(explore_activations_grid(&grid))
+        },
+    );
+    bad(
+        out,
+        "widgets",
         "WidgetKind::from_name(\"\")",
         &["widget kind", "net-input"],
         || WidgetKind::from_name("").map(|_| ()),

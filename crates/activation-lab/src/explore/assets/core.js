@@ -4,7 +4,8 @@ var AL = window.activationLab = window.activationLab || {};
 AL.widgets = AL.widgets || [];
 
 var FONT = '"DejaVu Sans", "Bitstream Vera Sans", Verdana, sans-serif';
-var uid = 0;
+// element ids unique on the page, across every widget script it holds
+function nextId(prefix) { AL.uid = (AL.uid || 0) + 1; return prefix + AL.uid; }
 
 // ---- numbers: the same formulas as the crate -------------------------------
 
@@ -116,7 +117,7 @@ function el(tag, attrs, parent) {
 // A labelled range slider: keyboard-operable (arrows, Page Up/Down, Home/End).
 // `value` holds the exact number; the slider shows it to its step.
 function slider(parent, label, min, max, step, value, onInput, format) {
-  var id = 'al-s' + (++uid);
+  var id = nextId('al-s');
   var row = el('div', { 'class': 'al-row' }, parent);
   el('label', { 'for': id, text: label }, row);
   var input = el('input', { type: 'range', id: id, min: min, max: max, step: step }, row);

@@ -94,10 +94,12 @@ KINDS['net-input'] = function (root, spec) {
   var api = {
     set: function (p) {
       unknownKeys(p, ['w1', 'w2', 'b', 'point']);
+      var M = spec.max_weight, point = 'point' in p ? checkPoint(p.point) : s.point;
+      ['w1', 'w2', 'b'].forEach(function (k) { if (k in p) { checkNumber(k, p[k], -M, M); } });
       ['w1', 'w2', 'b'].forEach(function (k) {
-        if (k in p) { s[k] = checkNumber(k, p[k]); sliders[k].set(s[k]); }
+        if (k in p) { s[k] = p[k]; sliders[k].set(s[k]); }
       });
-      if ('point' in p) { s.point = checkPoint(p.point); }
+      s.point = point;
       draw();
     },
     state: function () {
@@ -246,8 +248,10 @@ KINDS.logistic = function (root, spec) {
   var api = {
     set: function (p) {
       unknownKeys(p, ['w1', 'w2', 'b', 'point']);
-      ['w1', 'w2', 'b'].forEach(function (k) { if (k in p) { s[k] = checkNumber(k, p[k]); } });
-      if ('point' in p) { s.point = checkPoint(p.point); }
+      var M = spec.max_weight, point = 'point' in p ? checkPoint(p.point) : s.point;
+      ['w1', 'w2', 'b'].forEach(function (k) { if (k in p) { checkNumber(k, p[k], -M, M); } });
+      ['w1', 'w2', 'b'].forEach(function (k) { if (k in p) { s[k] = p[k]; } });
+      s.point = point;
       draw();
     },
     state: function () {

@@ -22,7 +22,7 @@ KINDS.training = function (root, spec) {
   var timer = null;
   var play = button(buttons, 'Play', function () {
     if (timer) { stop(); return; }
-    if (s.frame === frames.length - 1) { s.frame = 0; }
+    if (s.frame === frames.length - 1) { s.frame = 0; draw(); }
     play.textContent = 'Pause';
     timer = setInterval(function () {
       if (s.frame >= frames.length - 1) { stop(); return; }
@@ -133,6 +133,7 @@ KINDS['hidden-units'] = function (root, spec) {
   var chip = spec.order.map(function (unit, rank) {
     var b = el('button', { type: 'button', 'aria-pressed': 'true', title: 'unit ' + unit + ', rank ' + (rank + 1), text: String(rank + 1) }, chips);
     b.addEventListener('click', function () {
+      if (rank >= s.k) { return; }
       var i = s.off.indexOf(unit);
       if (i < 0) { s.off.push(unit); } else { s.off.splice(i, 1); }
       draw();
@@ -222,6 +223,7 @@ KINDS['hidden-units'] = function (root, spec) {
       var on = keep[spec.order[rank]] === 1;
       b.setAttribute('aria-pressed', on ? 'true' : 'false');
       b.className = on ? 'on' : (rank < s.k ? 'off' : '');
+      b.disabled = rank >= s.k;
     });
     api.redrawMs = performance.now() - t0;
   }
@@ -236,15 +238,16 @@ KINDS['hidden-units'] = function (root, spec) {
       if ('k' in p) {
         checkNumber('k', p.k, 1, h);
         if (p.k !== Math.round(p.k)) { throw new Error('k = ' + p.k + ': expected a whole number from 1 to ' + h); }
-        s.k = p.k;
       }
+      if ('off' in p && (!Array.isArray(p.off) || p.off.some(function (u) { return u !== Math.round(u) || u < 0 || u >= h; }))) {
+        throw new Error('off = ' + JSON.stringify(p.off) + ': expected a list of hidden units from 0 to ' + (h - 1));
+      }
+      var point = 'point' in p ? checkPoint(p.point) : s.point;
+      if ('k' in p) { s.k = p.k; }
       if ('off' in p) {
-        if (!Array.isArray(p.off) || p.off.some(function (u) { return u !== Math.round(u) || u < 0 || u >= h; })) {
-          throw new Error('off = ' + JSON.stringify(p.off) + ': expected a list of hidden units from 0 to ' + (h - 1));
-        }
-        s.off = p.off.slice();
+        s.off = p.off.filter(function (u, i) { return p.off.indexOf(u) === i; });
       }
-      if ('point' in p) { s.point = checkPoint(p.point); }
+      s.point = point;
       draw();
     },
     state: function () {
@@ -267,7 +270,10 @@ KINDS['hidden-units'] = function (root, spec) {
 KINDS.activations = function (root, spec) {
   var pal = spec.palette, n = spec.grid_cells, colors = colorsOf(pal);
   var train = unpack(spec.train), test = unpack(spec.test);
-  var s = { activation: spec.activations[0], width: spec.widths[spec.widths.length - 1] };
+  var s = { activation: spec.start.activation, width: spec.start.width };
+  var exists = function (a, w) {
+    return spec.cells.some(function (c) { return c.activation === a && c.width === w; });
+  };
   var body = el('div', { 'class': 'al-body' }, root);
   var cv = canvas(body, 560, 440, 'the decision surface of the network picked');
   var plot = new Plot(cv, spec.range.x, spec.range.y);
@@ -275,12 +281,17 @@ KINDS.activations = function (root, spec) {
   function choice(label, values, key, text) {
     var fs = el('fieldset', { 'class': 'al-choice' }, side);
     el('legend', { text: label }, fs);
-    var name = 'al-c' + (++uid), inputs = {};
+    var name = nextId('al-c'), inputs = {};
     values.forEach(function (v) {
       var id = name + '-' + v, lab = el('label', { 'for': id }, fs);
       var input = el('input', { type: 'radio', name: name, id: id, value: String(v) }, lab);
       lab.appendChild(document.createTextNode(' ' + text(v)));
-      input.addEventListener('change', function () { if (input.checked) { s[key] = v; draw(); } });
+      input.addEventListener('change', function () {
+        if (!input.checked) { return; }
+        var a = key === 'activation' ? v : s.activation, w = key === 'width' ? v : s.width;
+        if (exists(a, w)) { s[key] = v; }
+        draw();
+      });
       inputs[v] = input;
     });
     return inputs;
@@ -308,6 +319,9 @@ KINDS.activations = function (root, spec) {
       p.axes(pal, spec.names.features[0], spec.names.features[1]);
     });
     acts[s.activation].checked = true; widths[s.width].checked = true;
+    // a choice without a trained network next to the other choice is greyed out
+    spec.activations.forEach(function (a) { acts[a].disabled = !exists(a, s.width); });
+    spec.widths.forEach(function (w) { widths[w].disabled = !exists(s.activation, w); });
     out.set('train', pct(cell.train_accuracy)); out.set('test', pct(cell.test_accuracy));
     api.redrawMs = performance.now() - t0;
   }
@@ -319,6 +333,9 @@ KINDS.activations = function (root, spec) {
     }
     if (spec.widths.indexOf(w) < 0) {
       throw new Error('width = ' + JSON.stringify(w) + ': expected one of ' + spec.widths.join(', '));
+    }
+    if (!exists(a, w)) {
+      throw new Error('activation = ' + JSON.stringify(a) + ', width = ' + w + ': no network of the grid has both');
     }
     s.activation = a; s.width = w;
     draw();
@@ -347,17 +364,19 @@ function mountAll() {
     var holder = root.querySelector('script[type="application/json"]');
     try {
       var spec = JSON.parse(holder.textContent);
-      var fallback = root.querySelector('.al-fallback');
-      if (fallback) { fallback.style.display = 'none'; }
       el('div', { 'class': 'al-title', text: spec.title }, root);
       var api = KINDS[kind](root, spec);
       api.kind = kind;
       api.root = root;
       api.ready = api.ready || Promise.resolve();
       AL.widgets.push(api);
+      // the static picture gives way only to a widget that started
+      var fallback = root.querySelector('.al-fallback');
+      if (fallback) { fallback.style.display = 'none'; }
     } catch (e) {
+      // the picture stays; the other widgets of the page still start
       el('p', { 'class': 'al-error', text: 'This interactive figure could not start: ' + e.message }, root);
-      throw e;
+      console.error(e);
     }
   });
 }
