@@ -35,7 +35,6 @@ import json
 import math
 import re
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -44,6 +43,9 @@ import unittest
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from test_figure_viewers import chromium  # noqa: E402  (the same browser, found the same way)
+
 TOLERANCE = 1e-9
 KINDS = ["net-input", "sigmoid", "logistic", "training", "hidden-units", "activations"]
 MAX_KB = {"net-input": 150, "sigmoid": 150, "logistic": 150, "training": 600,
@@ -58,14 +60,6 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--hide-scrollbars",
 ]
-
-
-def chromium():
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
 
 
 def missing_tools():

@@ -396,6 +396,26 @@ Plot.prototype.points = function (pts, pal, hollow, r) {
   ctx.restore();
 };
 
+// A click on the plot calls `fn([x1, x2])` with the point clicked, in data
+// coordinates (clicks outside the plot are ignored)
+Plot.prototype.onClick = function (fn) {
+  var plot = this, cv = this.cv;
+  cv.el.addEventListener('click', function (ev) {
+    var r = cv.el.getBoundingClientRect();
+    var p = plot.invert((ev.clientX - r.left) * cv.w / r.width, (ev.clientY - r.top) * cv.h / r.height);
+    if (p) { fn(p); }
+  });
+};
+
+// Checks the weights and point of a set() call before any is kept, then
+// keeps them in `s`: w1, w2 and b within ±max, point [x1, x2] or null
+function setWeights(p, s, max) {
+  var point = 'point' in p ? checkPoint(p.point) : s.point;
+  ['w1', 'w2', 'b'].forEach(function (k) { if (k in p) { checkNumber(k, p[k], -max, max); } });
+  ['w1', 'w2', 'b'].forEach(function (k) { if (k in p) { s[k] = p[k]; } });
+  s.point = point;
+}
+
 // a probe: a ring with a cross where the user clicked
 Plot.prototype.probe = function (p, pal) {
   if (!p) { return; }

@@ -86,20 +86,12 @@ KINDS['net-input'] = function (root, spec) {
     ctx.fillText('w', x1 + 6, y1 - 6);
     ctx.restore();
   }
-  cv.el.addEventListener('click', function (ev) {
-    var r = cv.el.getBoundingClientRect();
-    var p = plot.invert((ev.clientX - r.left) * cv.w / r.width, (ev.clientY - r.top) * cv.h / r.height);
-    if (p) { s.point = p; draw(); }
-  });
+  plot.onClick(function (p) { s.point = p; draw(); });
   var api = {
     set: function (p) {
       unknownKeys(p, ['w1', 'w2', 'b', 'point']);
-      var M = spec.max_weight, point = 'point' in p ? checkPoint(p.point) : s.point;
-      ['w1', 'w2', 'b'].forEach(function (k) { if (k in p) { checkNumber(k, p[k], -M, M); } });
-      ['w1', 'w2', 'b'].forEach(function (k) {
-        if (k in p) { s[k] = p[k]; sliders[k].set(s[k]); }
-      });
-      s.point = point;
+      setWeights(p, s, spec.max_weight);
+      ['w1', 'w2', 'b'].forEach(function (k) { sliders[k].set(s[k]); });
       draw();
     },
     state: function () {
@@ -240,18 +232,11 @@ KINDS.logistic = function (root, spec) {
     ['w1', 'w2', 'b'].forEach(function (k) { sliders[k].set(s[k]); });
     api.redrawMs = performance.now() - t0;
   }
-  cv.el.addEventListener('click', function (ev) {
-    var r = cv.el.getBoundingClientRect();
-    var p = plot.invert((ev.clientX - r.left) * cv.w / r.width, (ev.clientY - r.top) * cv.h / r.height);
-    if (p) { s.point = p; draw(); }
-  });
+  plot.onClick(function (p) { s.point = p; draw(); });
   var api = {
     set: function (p) {
       unknownKeys(p, ['w1', 'w2', 'b', 'point']);
-      var M = spec.max_weight, point = 'point' in p ? checkPoint(p.point) : s.point;
-      ['w1', 'w2', 'b'].forEach(function (k) { if (k in p) { checkNumber(k, p[k], -M, M); } });
-      ['w1', 'w2', 'b'].forEach(function (k) { if (k in p) { s[k] = p[k]; } });
-      s.point = point;
+      setWeights(p, s, spec.max_weight);
       draw();
     },
     state: function () {

@@ -227,11 +227,7 @@ KINDS['hidden-units'] = function (root, spec) {
     });
     api.redrawMs = performance.now() - t0;
   }
-  cv.el.addEventListener('click', function (ev) {
-    var r = cv.el.getBoundingClientRect();
-    var p = plot.invert((ev.clientX - r.left) * cv.w / r.width, (ev.clientY - r.top) * cv.h / r.height);
-    if (p) { s.point = p; draw(); }
-  });
+  plot.onClick(function (p) { s.point = p; draw(); });
   var api = {
     set: function (p) {
       unknownKeys(p, ['k', 'off', 'point']);
